@@ -1,0 +1,223 @@
+//! The pipeline (SPEC §1.3): parse → segment → metrics → rules → post-processing → report.
+
+use crate::config::Config;
+use crate::document::{Document, Format};
+use crate::finding::Finding;
+use crate::metrics::{self, Scores};
+use crate::report::{Checklists, Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
+use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
+use crate::span::PositionIndex;
+use crate::text::{token_text, Analysis};
+
+/// Check plain text (leaflet conventions) under `config`. Never fails.
+///
+/// ```
+/// let report = leaflint::check("Take 2 tablets 3 times a day.", &leaflint::Config::default());
+/// assert_eq!(report.scores.counts.words, 7);
+/// ```
+pub fn check(text: &str, config: &Config) -> Report {
+    check_document(&Document::parse(text, Format::Text), "stdin", config)
+}
+
+/// Check a parsed document. `name` is recorded in the report's `source`.
+pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
+    let analysis = Analysis::new(doc, metrics::number_style(config.profile));
+    let scores = metrics::scores(doc, &analysis, config);
+    let cx = Context { doc, analysis: &analysis, scores: &scores, config };
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if config.rule_enabled(rule.meta().id) {
+            rule.check(&cx, &mut findings);
+        }
+    }
+    let mut findings = post_process(doc, config, findings);
+    fill_positions(&doc.text, &mut findings);
+    let mut notes = Vec::new();
+    if doc.text.trim().is_empty() {
+        notes.push("The text is empty: there is nothing to check.".to_owned());
+    } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {
+        notes.push(
+            "Fewer than 10 sentences: SMOG is not reliable here; the consensus grade is used for the target."
+                .to_owned(),
+        );
+    } else if scores.counts.smog_sentences < 30 && scores.counts.formula_sentences > 0 {
+        notes.push("Fewer than 30 sentences: SMOG uses the short-text method (scaled to 30 sentences).".to_owned());
+    }
+    Report {
+        schema_version: SCHEMA_VERSION,
+        leaflint_version: env!("CARGO_PKG_VERSION"),
+        profile: config.profile,
+        source: Source {
+            name: name.to_owned(),
+            format: doc.format,
+            bytes: doc.text.len(),
+            text: config.include_text.then(|| doc.text.clone()),
+        },
+        targets: targets(&scores, config),
+        scores,
+        findings,
+        chunks: Vec::new(),
+        checklists: Checklists::default(),
+        units: config.explain.then(|| unit_reports(doc, &analysis, false)),
+        notes,
+    }
+}
+
+/// Every unit of a document with its tokens, syllables and their sources (`leaflint segments`).
+pub fn segments(doc: &Document, config: &Config) -> Vec<UnitReport> {
+    let analysis = Analysis::new(doc, metrics::number_style(config.profile));
+    unit_reports(doc, &analysis, true)
+}
+
+fn unit_reports(doc: &Document, an: &Analysis, with_tokens: bool) -> Vec<UnitReport> {
+    an.units
+        .iter()
+        .map(|u| UnitReport {
+            kind: u.kind,
+            span: u.span,
+            words: u.words,
+            counted: u.counted,
+            tokens: if with_tokens {
+                an.unit_tokens(u)
+                    .iter()
+                    .map(|t| TokenReport {
+                        text: token_text(doc, t).to_owned(),
+                        span: t.span,
+                        class: t.class,
+                        syllables: t.syllables,
+                        syllable_source: t.syllable_source,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        })
+        .collect()
+}
+
+/// Allow-list, overlap precedence, severity overrides and ordering (SPEC §1.3).
+fn post_process(doc: &Document, config: &Config, mut findings: Vec<Finding>) -> Vec<Finding> {
+    let rank = |list: &[&str], id: &str| list.iter().position(|r| *r == id);
+    findings.retain(|f| !(rank(WORD_PRECEDENCE, &f.rule).is_some() && config.allows_word(f.span.slice(&doc.text))));
+    for list in [WORD_PRECEDENCE, NUMERACY_PRECEDENCE] {
+        let mut idx: Vec<usize> = (0..findings.len()).filter(|&i| rank(list, &findings[i].rule).is_some()).collect();
+        idx.sort_by_key(|&i| rank(list, &findings[i].rule));
+        let mut kept: Vec<usize> = Vec::new();
+        let mut drop = vec![false; findings.len()];
+        for i in idx {
+            let f = &findings[i];
+            if kept.iter().any(|&k| findings[k].rule != f.rule && findings[k].span.overlaps(&f.span)) {
+                drop[i] = true;
+            } else {
+                kept.push(i);
+            }
+        }
+        let mut i = 0;
+        findings.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+    }
+    for f in &mut findings {
+        if let Some(s) = config.severity_override(&f.rule) {
+            f.severity = s;
+        }
+    }
+    findings.sort_by(|a, b| a.span.start().cmp(&b.span.start()).then_with(|| a.rule.cmp(&b.rule)));
+    findings
+}
+
+/// Fill UTF-16 spans and line/column of every finding, related place and edit in one pass.
+fn fill_positions(text: &str, findings: &mut [Finding]) {
+    let mut offsets = Vec::with_capacity(findings.len() * 2);
+    for f in findings.iter() {
+        offsets.extend([f.span.start(), f.span.end()]);
+        for r in &f.related {
+            offsets.extend([r.span.start(), r.span.end()]);
+        }
+        for e in f.fixes.iter().flat_map(|x| &x.edits) {
+            offsets.extend([e.span.start(), e.span.end()]);
+        }
+    }
+    let idx = PositionIndex::build(text, offsets);
+    for f in findings.iter_mut() {
+        f.utf16 = idx.utf16(f.span);
+        let p = idx.get(f.span.start());
+        f.line = p.line;
+        f.column = p.column;
+        for r in &mut f.related {
+            r.utf16 = idx.utf16(r.span);
+        }
+        for e in f.fixes.iter_mut().flat_map(|x| &mut x.edits) {
+            e.utf16 = idx.utf16(e.span);
+        }
+    }
+}
+
+fn targets(scores: &Scores, config: &Config) -> Vec<Target> {
+    let mut out = Vec::new();
+    let status = |v: f64, pass: f64, ok: Option<f64>| {
+        if v <= pass {
+            TargetStatus::Pass
+        } else if ok.is_some_and(|a| v <= a) {
+            TargetStatus::Acceptable
+        } else {
+            TargetStatus::Fail
+        }
+    };
+    if let Some(age) = scores.readability.reading_age {
+        let pass = metrics::formulas::reading_age(config.target("grade"));
+        let ok = metrics::formulas::reading_age(config.target("acceptable-grade"));
+        out.push(Target {
+            metric: "reading_age",
+            value: age,
+            pass_at_most: pass,
+            acceptable_at_most: Some(ok),
+            status: status(age, pass, Some(ok)),
+        });
+    }
+    let simple = [
+        ("complex_language_pct", scores.language.complex_language_pct, "complex-language-pct"),
+        ("passive_share", scores.language.passive_share, "passive-share"),
+    ];
+    for (metric, value, key) in simple {
+        if let Some(v) = value {
+            let pass = config.target(key);
+            out.push(Target {
+                metric,
+                value: v,
+                pass_at_most: pass,
+                acceptable_at_most: None,
+                status: status(v, pass, None),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_gives_an_empty_report_with_a_note() {
+        let r = check("", &Config::default());
+        assert!(r.findings.is_empty());
+        assert_eq!(r.scores.counts.words, 0);
+        assert_eq!(r.scores.readability.smog.grade, None);
+        assert_eq!(r.notes.len(), 1);
+        let r = check(" \n\n \t", &Config::default());
+        assert_eq!(r.notes.len(), 1);
+    }
+
+    #[test]
+    fn findings_are_sorted_and_positioned() {
+        let text = "😀 Complications are rare.\n\nMore complications will be listed, and they will also be described in the leaflet that we give you at the clinic today.";
+        let r = check(text, &Config::default());
+        assert!(r.findings.windows(2).all(|w| w[0].span.start() <= w[1].span.start()));
+        for f in &r.findings {
+            let js: Vec<u16> = text.encode_utf16().collect();
+            assert_eq!(String::from_utf16_lossy(&js[f.utf16.start..f.utf16.end]), f.span.slice(text));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The report (SPEC §1.5): scores, targets, findings, chunks and checklists, serialised as the
+//! stable JSON shape below. `schema_version` changes only when a key changes meaning or goes away.
+//!
+//! ```json
+//! {"schema_version": 1, "leaflint_version": "0.1.0", "profile": "nhs",
+//!  "source": {"name": "stdin", "format": "text", "bytes": 22},
+//!  "scores": {"counts": {…}, "readability": {…}, "language": {…}, "numeracy": null, "reading_time": {…}},
+//!  "targets": [{"metric": "reading_age", "value": 12.7, "pass_at_most": 11, "acceptable_at_most": 14, "status": "acceptable"}],
+//!  "findings": [ … see `Finding` … ],
+//!  "chunks": [], "checklists": {"cdc_cci": {"items": []}, "pemat_p": {"items": []}},
+//!  "notes": ["fewer than 10 sentences: SMOG is not reliable here; the consensus grade is used for the target"]}
+//! ```
+//! `units` appears only when `Config::explain` is set.
+
+use crate::config::Profile;
+use crate::document::Format;
+use crate::finding::{Finding, Severity};
+use crate::metrics::Scores;
+use crate::span::ByteSpan;
+use crate::text::syllables::SyllableSource;
+use crate::text::tokens::TokenClass;
+use crate::text::UnitKind;
+use serde::Serialize;
+
+/// The report schema version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where the text came from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    /// File name, or `stdin`.
+    pub name: String,
+    /// How it was read.
+    pub format: Format,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// The text the spans refer to, when asked for (always for formats whose spans refer to
+    /// extracted text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// Pass, acceptable or fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetStatus {
+    /// At or below the pass value.
+    Pass,
+    /// Above pass, at or below the acceptable value.
+    Acceptable,
+    /// Above every bound.
+    Fail,
+}
+
+/// One document target and how the text did.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Target {
+    /// The score compared (`reading_age`, `complex_language_pct`, …).
+    pub metric: &'static str,
+    /// Its value.
+    pub value: f64,
+    /// Passes at or below this.
+    pub pass_at_most: f64,
+    /// Acceptable at or below this, where the profile defines it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acceptable_at_most: Option<f64>,
+    /// The verdict.
+    pub status: TargetStatus,
+}
+
+/// One checklist (CDC Clear Communication Index, PEMAT-P).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Checklist {
+    /// Items with their verdicts.
+    pub items: Vec<serde_json::Value>,
+}
+
+/// The checklists of SPEC §7.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Checklists {
+    /// CDC Clear Communication Index.
+    pub cdc_cci: Checklist,
+    /// PEMAT for printable materials.
+    pub pemat_p: Checklist,
+}
+
+/// A unit as `--explain` shows it: what was counted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitReport {
+    /// Heading, sentence or fragment.
+    pub kind: UnitKind,
+    /// Source bytes.
+    pub span: ByteSpan,
+    /// Words.
+    pub words: u32,
+    /// Whether it counted for the formulas.
+    pub counted: bool,
+    /// Its tokens (only from `segments`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<TokenReport>,
+}
+
+/// A token as `segments` shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TokenReport {
+    /// The token as analysed.
+    pub text: String,
+    /// Source bytes.
+    pub span: ByteSpan,
+    /// Its class.
+    pub class: TokenClass,
+    /// Syllables (words only).
+    pub syllables: u32,
+    /// Where the syllable count came from (words only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub syllable_source: Option<SyllableSource>,
+}
+
+/// Everything leaflint found out about one text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The engine version.
+    pub leaflint_version: &'static str,
+    /// The profile checked against.
+    pub profile: Profile,
+    /// Where the text came from.
+    pub source: Source,
+    /// Document scores.
+    pub scores: Scores,
+    /// Document targets and verdicts.
+    pub targets: Vec<Target>,
+    /// Findings sorted by span start, then rule id.
+    pub findings: Vec<Finding>,
+    /// Chunks with statistics and teach-back prompts (SPEC §6.2; filled by the chunk model).
+    pub chunks: Vec<serde_json::Value>,
+    /// Checklists (SPEC §7; filled by the checklist model).
+    pub checklists: Checklists,
+    /// Every unit, with `Config::explain`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<UnitReport>>,
+    /// Notes for the reader of the report (reliability of scores, empty input).
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The most severe finding's severity, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+    /// Findings at or above `severity`.
+    pub fn count_at_least(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity >= severity).count()
+    }
+    /// The report as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}

@@ -1,0 +1,122 @@
+//! `hard-sentence` (SPEC §4.2)
+//!
+//! **What it checks**: a unit of at least `min-words` words whose own ARI level (Automated
+//! Readability Index with one sentence) is at least `hard-grade` (hard) or `very-hard-grade`
+//! (very hard).
+//!
+//! **Why it matters to patients**: long words packed into a long sentence make a grade level
+//! far above what most readers manage, even when the document as a whole is easy.
+//!
+//! **Flagged example**: "Metformin contains the active substance metformin hydrochloride, which
+//! belongs to a group of medicines called biguanides." (ARI 17: very hard)
+//!
+//! **Plainer version**: "Ask your doctor or nurse if you have questions."
+//!
+//! **Source**: Hemingway Editor behaviour as reproduced by public clones (unverified); ARI (Smith
+//! & Senter 1967).
+
+use super::{long_sentence, Context, Rule, RuleMeta, Threshold};
+use crate::finding::{Category, Finding, Severity};
+use crate::metrics::formulas::unit_ari_level;
+use crate::text::token_text;
+
+/// See the module documentation.
+pub struct HardSentence;
+
+static META: RuleMeta = RuleMeta {
+    id: "hard-sentence",
+    category: Category::Readability,
+    summary: "Sentences whose own grade level is high",
+    default_severity: [Some(Severity::Info), Some(Severity::Info), Some(Severity::Warning)],
+    thresholds: &[
+        Threshold { key: "min-words", values: [14.0, 14.0, 10.0], doc: "only units with at least this many words" },
+        Threshold { key: "hard-grade", values: [10.0, 10.0, 8.0], doc: "ARI level from which a sentence is hard" },
+        Threshold { key: "very-hard-grade", values: [14.0, 14.0, 12.0], doc: "ARI level from which it is very hard" },
+    ],
+    why: "Long words in a long sentence push its reading level far above what most people manage.",
+    flagged: "Metformin contains the active substance metformin hydrochloride, which belongs to a group of medicines called biguanides.",
+    plainer: "Ask your doctor or nurse if you have questions.",
+    source: "Hemingway Editor behaviour (public clones, unverified); ARI, Smith and Senter 1967",
+};
+
+impl Rule for HardSentence {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let min_words = cx.threshold(&META, "min-words");
+        let hard = cx.threshold(&META, "hard-grade");
+        let very_hard = cx.threshold(&META, "very-hard-grade");
+        for u in &cx.analysis.units {
+            if !u.counted || f64::from(u.words) < min_words {
+                continue;
+            }
+            let mut chars = 0usize;
+            let mut long: Vec<(&str, u32)> = Vec::new();
+            for t in cx.analysis.unit_words(u) {
+                let s = token_text(cx.doc, t);
+                chars += s.chars().filter(|c| c.is_alphanumeric()).count();
+                if t.syllables >= 3 && t.class == crate::text::tokens::TokenClass::Word && !long.iter().any(|(w, _)| w.eq_ignore_ascii_case(s)) {
+                    long.push((s, t.syllables));
+                }
+            }
+            let Some(level) = unit_ari_level(chars as f64, f64::from(u.words)) else { continue };
+            let level_f = level as f64;
+            if level_f < hard {
+                continue;
+            }
+            let base = cx.severity(&META);
+            let (severity, how) = if level_f >= very_hard {
+                (if base == Severity::Info { Severity::Warning } else { Severity::Error }, "very hard")
+            } else {
+                (base, "hard")
+            };
+            long.sort_by(|a, b| b.1.cmp(&a.1));
+            let mut help = String::new();
+            if !long.is_empty() {
+                let words: Vec<String> = long.iter().take(3).map(|(w, _)| format!("'{w}'")).collect();
+                help.push_str(&format!("Try shorter words for {}.", words.join(", ")));
+            }
+            if let Some((span, _)) = long_sentence::split_point(cx, u) {
+                if !help.is_empty() {
+                    help.push(' ');
+                }
+                help.push_str(&format!("You could split it at '{}'.", span.slice(&cx.doc.text).trim_start_matches([',', ';']).trim()));
+            }
+            let mut f = Finding::new(&META, severity, u.span, format!("This sentence is {how} to read (grade {level}). Use shorter words or split it."))
+                .with_data("grade", level)
+                .with_data("level", how);
+            if !help.is_empty() {
+                f = f.with_help(help);
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Severity;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn hard_and_very_hard() {
+        let hard = "If you have any further questions about this medicine, ask your doctor, pharmacist or diabetes nurse before you take it.";
+        let f = findings(hard, "hard-sentence");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert_eq!(f[0].data["grade"], 12);
+        let very = "Metformin contains the active substance metformin hydrochloride, which belongs to a group of medicines called biguanides.";
+        let f = findings(very, "hard-sentence");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].data["level"], "very hard");
+        assert!(f[0].help.as_deref().unwrap_or("").contains("hydrochloride"), "{:?}", f[0].help);
+    }
+
+    #[test]
+    fn short_units_are_clean() {
+        assert_clean("Ask your doctor or nurse if you have questions.", "hard-sentence");
+        assert_clean("You can take it with food or on its own, and you can take it at any time of day.", "hard-sentence");
+    }
+}

@@ -1,0 +1,110 @@
+//! `long-paragraph` (SPEC §6.3)
+//!
+//! **What it checks**: a paragraph with more than `sentences` counted units or more than `words`
+//! words. The related place is the best split point (SPEC §6.13).
+//!
+//! **Why it matters to patients**: a wall of text is hard to start and easy to give up on; short
+//! paragraphs of one idea each let readers take information in small pieces (chunk and check).
+//!
+//! **Flagged example**: five sentences in one paragraph.
+//!
+//! **Plainer version**: the same sentences as two paragraphs.
+//!
+//! **Source**: SHeLL text structure (long paragraphs); PEMAT item 8; easy read (one idea per
+//! paragraph).
+
+use super::{Context, Rule, RuleMeta, Threshold};
+use crate::document::{BlockKind, Format};
+use crate::finding::{Applicability, Category, Finding, Fix, Severity};
+use crate::span::ByteSpan;
+use crate::split;
+
+/// See the module documentation.
+pub struct LongParagraph;
+
+static META: RuleMeta = RuleMeta {
+    id: "long-paragraph",
+    category: Category::Structure,
+    summary: "Paragraphs with too many sentences or words",
+    default_severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Warning)],
+    thresholds: &[
+        Threshold { key: "sentences", values: [4.0, 5.0, 3.0], doc: "flag above this many sentences" },
+        Threshold { key: "words", values: [80.0, 100.0, 50.0], doc: "flag above this many words" },
+    ],
+    why: "A wall of text is hard to start and easy to give up on. Short paragraphs of one idea each are easier to take in.",
+    flagged: "Metformin lowers your blood sugar. Take it with food. It can upset your stomach at first. This usually passes. Call your GP if it does not.",
+    plainer: "Metformin lowers your blood sugar. Take it with food.\n\nIt can upset your stomach at first. This usually passes. Call your GP if it does not.",
+    source: "SHeLL text structure; PEMAT item 8; GOV.UK easy read (one idea per paragraph)",
+};
+
+impl Rule for LongParagraph {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let max_sentences = cx.threshold(&META, "sentences");
+        let max_words = cx.threshold(&META, "words");
+        let units = &cx.analysis.units;
+        let mut i = 0;
+        while i < units.len() {
+            let block = units[i].block;
+            let mut j = i;
+            while j < units.len() && units[j].block == block {
+                j += 1;
+            }
+            let para = &units[i..j];
+            i = j;
+            if cx.doc.blocks[block].kind != BlockKind::Paragraph {
+                continue;
+            }
+            let sentences = para.iter().filter(|u| u.counted).count();
+            let words: u32 = para.iter().map(|u| u.words).sum();
+            if sentences as f64 <= max_sentences && f64::from(words) <= max_words {
+                continue;
+            }
+            let what = if sentences as f64 > max_sentences {
+                format!("This paragraph has {sentences} sentences. Aim for {max_sentences} or fewer, one idea each.")
+            } else {
+                format!("This paragraph has {words} words. Aim for {max_words} or fewer, one idea each.")
+            };
+            let mut f = Finding::new(&META, cx.severity(&META), cx.doc.blocks[block].span, what)
+                .with_data("sentences", sentences)
+                .with_data("words", words);
+            let points = split::split_points(cx.doc, cx.analysis, para);
+            if let Some(best) = points.first() {
+                let gap = ByteSpan::new(para[best.after].span.end(), para[best.after + 1].span.start());
+                f = f.with_related(ByteSpan::empty(gap.end()), format!("split here ({})", best.reason));
+                let gap_text = gap.slice(&cx.doc.text);
+                if matches!(cx.doc.format, Format::Text | Format::Markdown) && !gap_text.is_empty() && gap_text.trim().is_empty() {
+                    f = f.with_fix(Fix::replace("Start a new paragraph here", Applicability::Review, gap, "\n\n"));
+                }
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn splits_where_the_topic_turns() {
+        let text = "Metformin lowers your blood sugar. Take it with food. It can upset your stomach at first. This usually passes. Call your GP if it does not.";
+        assert_flags(text, "long-paragraph", 1);
+        assert_fix(
+            text,
+            "long-paragraph",
+            "Metformin lowers your blood sugar. Take it with food.\n\nIt can upset your stomach at first. This usually passes. Call your GP if it does not.",
+        );
+    }
+
+    #[test]
+    fn word_limit_and_lists_are_not_paragraphs() {
+        let many = format!("{}.", vec!["word"; 85].join(" "));
+        assert_flags(&many, "long-paragraph", 1);
+        assert_clean("• One.\n• Two.\n• Three.\n• Four.\n• Five.\n", "long-paragraph");
+        assert_clean("One. Two. Three. Four.", "long-paragraph");
+    }
+}

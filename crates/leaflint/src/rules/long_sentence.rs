@@ -1,0 +1,171 @@
+//! `long-sentence` (SPEC §4.1)
+//!
+//! **What it checks**: a counted unit with more than `words` words (warning), or more than
+//! `very-long-words` (error).
+//!
+//! **Why it matters to patients**: long sentences hold several ideas at once; readers with low
+//! literacy lose the start before they reach the end.
+//!
+//! **Flagged example**: "Your diabetes team will check your blood sugar, your blood pressure and
+//! your feet every year, and they will also look at your eyes." (24 words)
+//!
+//! **Plainer version**: "Your diabetes team will check your blood sugar, your blood pressure and
+//! your feet every year. They will also look at your eyes."
+//!
+//! **Source**: NICE "rules of clear writing" (15–20 words ideal, 30 maximum); GOV.UK easy read
+//! (10–15); SHeLL long-sentence highlight.
+
+use super::{Context, Rule, RuleMeta, Threshold};
+use crate::finding::{capitalise, Applicability, Category, Finding, Fix, Severity};
+use crate::span::ByteSpan;
+use crate::text::tokens::TokenClass;
+use crate::text::Unit;
+
+/// See the module documentation.
+pub struct LongSentence;
+
+static META: RuleMeta = RuleMeta {
+    id: "long-sentence",
+    category: Category::Readability,
+    summary: "Sentences longer than about 20 words",
+    default_severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Warning)],
+    thresholds: &[
+        Threshold { key: "words", values: [20.0, 20.0, 15.0], doc: "warn above this many words" },
+        Threshold { key: "very-long-words", values: [30.0, 30.0, 20.0], doc: "error above this many words" },
+    ],
+    why: "Long sentences hold several ideas at once. Readers who struggle lose the start before they reach the end.",
+    flagged: "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes.",
+    plainer: "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look at your eyes.",
+    source: "NICE rules of clear writing (15 to 20 words, 30 at most); GOV.UK easy read (10 to 15); SHeLL",
+};
+
+/// The first part of a split keeps at least this many words (SPEC §4.1 †)...
+pub const SPLIT_MIN_FIRST: usize = 5;
+/// ... and the second part at least this many.
+pub const SPLIT_MIN_SECOND: usize = 3;
+
+const SUBJECTS: [&str; 15] = ["you", "your", "it", "this", "they", "we", "he", "she", "there", "the", "a", "an", "these", "most", "some"];
+const SUBJECTS_MORE: [&str; 1] = ["many"];
+
+/// The best in-sentence split of a unit (SPEC §4.1): the edit span and its replacement.
+pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, String)> {
+    let toks = cx.analysis.unit_tokens(unit);
+    let total = unit.words as usize;
+    let mut words_before = 0usize;
+    let mut best: Option<(usize, ByteSpan, String)> = None; // (distance from middle, span, replacement)
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word() {
+            words_before += 1;
+            continue;
+        }
+        let text = cx.token_text(t);
+        let next_words: Vec<(usize, &crate::text::Token)> =
+            toks.iter().enumerate().skip(i + 1).filter(|(_, t)| t.is_word()).take(2).collect();
+        let candidate = match text {
+            ";" => next_words.first().map(|&(j, w)| (j, total - words_before, capitalise(cx.token_text(w)))),
+            "," => {
+                let (Some(&(_, conj)), Some(&(j, subj))) = (next_words.first(), next_words.get(1)) else { continue };
+                let c = cx.token_text(conj).to_ascii_lowercase();
+                let s = cx.token_text(subj);
+                let sl = s.to_ascii_lowercase();
+                if !(SUBJECTS.contains(&sl.as_str()) || SUBJECTS_MORE.contains(&sl.as_str())) || subj.class != TokenClass::Word {
+                    continue;
+                }
+                let repl = match c.as_str() {
+                    "and" => capitalise(s),
+                    "but" | "so" | "or" => format!("{} {}", capitalise(&c), s),
+                    _ => continue,
+                };
+                // Words after the split: from the subject to the end.
+                Some((j, total - words_before - 1, repl))
+            }
+            _ => None,
+        };
+        let Some((j, after, repl)) = candidate else { continue };
+        if words_before < SPLIT_MIN_FIRST || after < SPLIT_MIN_SECOND {
+            continue;
+        }
+        let end_tok = &toks[j];
+        let range = t.analysed.start..end_tok.analysed.end;
+        let Some(span) = cx.verbatim_span(unit.block, range) else { continue };
+        let dist = words_before.abs_diff(total / 2);
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, span, format!(". {repl}")));
+        }
+    }
+    best.map(|(_, s, r)| (s, r))
+}
+
+impl Rule for LongSentence {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let limit = cx.threshold(&META, "words");
+        let very = cx.threshold(&META, "very-long-words");
+        for u in &cx.analysis.units {
+            let n = f64::from(u.words);
+            if !u.counted || n <= limit {
+                continue;
+            }
+            let base = cx.severity(&META);
+            let severity = if n > very { base.max(Severity::Error) } else { base };
+            let mut f = Finding::new(&META, severity, u.span, format!("This sentence has {} words. Aim for {} or fewer.", u.words, limit))
+                .with_data("words", u.words)
+                .with_data("limit", limit);
+            if let Some((span, repl)) = split_point(cx, u) {
+                f = f.with_fix(Fix::replace("Split into two sentences", Applicability::Review, span, repl));
+            } else {
+                f = f.with_help("Split it where a new idea starts, or turn a series into a bulleted list.");
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Config, Profile};
+    use crate::finding::Severity;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn flags_and_splits_at_and_they() {
+        let text = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes.";
+        assert_flags(text, "long-sentence", 1);
+        assert_fix(
+            text,
+            "long-sentence",
+            "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look at your eyes.",
+        );
+    }
+
+    #[test]
+    fn but_keeps_the_conjunction_and_semicolons_split() {
+        let text = "You can take this medicine with or without food at any time of the day, but you should take it at the same time each day.";
+        assert_fix(text, "long-sentence", "You can take this medicine with or without food at any time of the day. But you should take it at the same time each day.");
+        let text = "Keep the tablets in the original packet in a cool dry place away from children; do not keep them in the bathroom cabinet.";
+        assert_fix(text, "long-sentence", "Keep the tablets in the original packet in a cool dry place away from children. Do not keep them in the bathroom cabinet.");
+    }
+
+    #[test]
+    fn very_long_is_an_error_and_short_is_clean() {
+        let long = format!("Take {} now.", vec!["it"; 31].join(" "));
+        let f = findings(&long, "long-sentence");
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(f[0].fixes.is_empty());
+        assert_clean("Take 1 tablet 2 times a day with food.", "long-sentence");
+    }
+
+    #[test]
+    fn easy_read_is_stricter_and_list_items_count_alone() {
+        let text = "Your nurse will show you how to use the inhaler before you go home.";
+        assert_clean(text, "long-sentence");
+        assert_eq!(findings_with(text, "long-sentence", &Config::for_profile(Profile::EasyRead)).len(), 0);
+        let sixteen = "Your nurse will show you how to use the inhaler before you go home from hospital today.";
+        assert_eq!(findings_with(sixteen, "long-sentence", &Config::for_profile(Profile::EasyRead)).len(), 1);
+        let list = "You may have:\n\n• a high temperature and a cough that does not go away after a few days or a week\n• a headache\n";
+        assert_clean(list, "long-sentence");
+    }
+}

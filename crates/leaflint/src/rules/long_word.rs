@@ -1,0 +1,102 @@
+//! `long-word` (SPEC §4.7)
+//!
+//! **What it checks**: a word of at least `syllables` syllables that is not common (its Zipf
+//! frequency, over its inflections and US spelling, is below `exempt-zipf`). Numbers, acronyms
+//! and names (capitalised words not at the start of a unit) are never long words. Each word is
+//! reported once, at its first use; later uses are listed as related places.
+//!
+//! **Why it matters to patients**: long, rare words slow every reader down and stop many.
+//!
+//! **Flagged example**: "Serious complications are rare."
+//!
+//! **Plainer version**: "Serious problems are rare." (`information` is long but common, so it
+//! is never flagged.)
+//!
+//! **Source**: SHeLL long-word highlight (threshold unverified); SMOG polysyllables.
+
+use super::{Context, Rule, RuleMeta, Threshold};
+use crate::finding::{Category, Finding, Severity};
+use crate::lexicon;
+use crate::text::tokens::TokenClass;
+use std::collections::HashMap;
+
+/// See the module documentation.
+pub struct LongWord;
+
+static META: RuleMeta = RuleMeta {
+    id: "long-word",
+    category: Category::Readability,
+    summary: "Long words that are not common",
+    default_severity: [Some(Severity::Info), Some(Severity::Info), Some(Severity::Warning)],
+    thresholds: &[
+        Threshold { key: "syllables", values: [4.0, 4.0, 3.0], doc: "words of at least this many syllables" },
+        Threshold { key: "exempt-zipf", values: [4.5, 4.5, 5.0], doc: "words at least this frequent (Zipf) are common, never flagged" },
+    ],
+    why: "Long, rare words slow every reader down, and stop many.",
+    flagged: "Serious complications are rare.",
+    plainer: "Serious problems are rare. There is more information on our website.",
+    source: "SHeLL long-word highlight (threshold unverified); SMOG polysyllables",
+};
+
+impl Rule for LongWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let min = cx.threshold(&META, "syllables");
+        let exempt = cx.threshold(&META, "exempt-zipf") as f32;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for t in &cx.analysis.tokens {
+            if t.class != TokenClass::Word || f64::from(t.syllables) < min {
+                continue;
+            }
+            let text = cx.token_text(t);
+            if !t.unit_start && text.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let key = text.to_lowercase();
+            if let Some(&i) = seen.get(&key) {
+                let f: &mut Finding = &mut out[i];
+                f.related.push(crate::finding::Related { span: t.span, utf16: Default::default(), label: "also used here".into() });
+                continue;
+            }
+            if lexicon::zipf(text).is_some_and(|z| z >= exempt) || cx.config.allows_word(text) {
+                continue;
+            }
+            seen.insert(key, out.len());
+            out.push(
+                Finding::new(&META, cx.severity(&META), t.span, format!("'{text}' is a long word that many people find hard. Use a shorter one if you can."))
+                    .with_data("word", text)
+                    .with_data("syllables", t.syllables),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Config, Profile};
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn flags_rare_long_words_once() {
+        let f = findings("Complications are rare. Most complications pass.", "long-word");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].related.len(), 1);
+    }
+
+    #[test]
+    fn common_long_words_numbers_and_names_are_clean() {
+        assert_clean("There is more information about it.", "long-word");
+        assert_clean("Take 1,234,567 now.", "long-word");
+        assert_clean("Go to Addenbrookes Hospital today.", "long-word");
+    }
+
+    #[test]
+    fn easy_read_counts_three_syllables() {
+        let cfg = Config::for_profile(Profile::EasyRead);
+        assert_eq!(findings_with("The medicine is available.", "long-word", &cfg).len(), 1);
+        assert_clean("The medicine is available.", "long-word");
+    }
+}

@@ -1,0 +1,214 @@
+//! Byte spans into the source text, and the one-pass mapping to UTF-16 offsets and line/column.
+//!
+//! Rules only ever produce UTF-8 byte ranges ([`ByteSpan`]). After all rules have run, the engine
+//! converts every endpoint to UTF-16 code units (what JavaScript string offsets count) and to a
+//! 1-based line and column with [`PositionIndex`], in a single pass over the text.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open UTF-8 byte range `start..end` into a source text.
+///
+/// ```
+/// use leaflint::ByteSpan;
+/// let text = "Take 2 tablets.";
+/// let span = ByteSpan::new(5, 6);
+/// assert_eq!(span.slice(text), "2");
+/// assert_eq!(span.len(), 1);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ByteSpan {
+    start: usize,
+    end: usize,
+}
+
+impl ByteSpan {
+    /// A span from `start` to `end`. If `end < start` the span is empty at `start`.
+    pub fn new(start: usize, end: usize) -> Self {
+        ByteSpan { start, end: end.max(start) }
+    }
+    /// An empty span (an insertion point) at `at`.
+    pub fn empty(at: usize) -> Self {
+        ByteSpan { start: at, end: at }
+    }
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The text the span covers (empty if the span does not fit `text` or is not on char boundaries).
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    /// True when the two spans share at least one byte (or one is empty and inside the other).
+    pub fn overlaps(&self, other: &ByteSpan) -> bool {
+        if self.is_empty() || other.is_empty() {
+            return self.start >= other.start && self.start <= other.end
+                || other.start >= self.start && other.start <= self.end;
+        }
+        self.start < other.end && other.start < self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(&self, other: &ByteSpan) -> ByteSpan {
+        ByteSpan::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// The span as a `Range`.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<std::ops::Range<usize>> for ByteSpan {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        ByteSpan::new(r.start, r.end)
+    }
+}
+
+/// A half-open range of UTF-16 code units: equal to JavaScript string offsets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Utf16Span {
+    /// First code unit.
+    pub start: usize,
+    /// One past the last code unit.
+    pub end: usize,
+}
+
+/// Where one byte offset lies, in every unit a consumer may need.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    /// UTF-16 code-unit offset.
+    pub utf16: usize,
+    /// 1-based line (lines end at `\n`; a `\r\n` pair is one line end).
+    pub line: usize,
+    /// 1-based column counted in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Maps many byte offsets to [`Position`]s in one pass over the text.
+///
+/// Collect every offset first ([`PositionIndex::build`]), then look each one up; the cost is one
+/// walk over the text plus a sort of the offsets, however many findings there are.
+///
+/// ```
+/// use leaflint::span::PositionIndex;
+/// let text = "😀 Take\nnow";
+/// let idx = PositionIndex::build(text, [5, 10]);
+/// assert_eq!(idx.get(5).utf16, 3); // the emoji is 4 bytes and 2 UTF-16 units
+/// assert_eq!((idx.get(10).line, idx.get(10).column), (2, 1));
+/// ```
+#[derive(Debug, Default)]
+pub struct PositionIndex {
+    offsets: Vec<usize>,
+    positions: Vec<Position>,
+}
+
+impl PositionIndex {
+    /// Index the given byte offsets of `text`. Offsets beyond the text map to its end; offsets
+    /// inside a character map to that character's start.
+    pub fn build(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut offsets: Vec<usize> = offsets.into_iter().collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut positions = Vec::with_capacity(offsets.len());
+        let bytes = text.as_bytes();
+        let mut utf16 = 0usize;
+        let mut line = 1usize;
+        let mut column = 1usize;
+        let mut pos = 0usize; // byte position reached by the walk
+        for &target in &offsets {
+            let target = target.min(bytes.len());
+            while pos < target {
+                let b = bytes[pos];
+                if b < 0x80 {
+                    utf16 += 1;
+                    if b == b'\n' {
+                        line += 1;
+                        column = 1;
+                    } else {
+                        column += 1;
+                    }
+                    pos += 1;
+                    continue;
+                }
+                let width = utf8_width(b);
+                if pos + width > target {
+                    break; // target is inside this char: map to its start
+                }
+                utf16 += if width == 4 { 2 } else { 1 };
+                column += 1;
+                pos += width;
+            }
+            positions.push(Position { utf16, line, column });
+        }
+        PositionIndex { offsets, positions }
+    }
+
+    /// The position of a byte offset given to [`PositionIndex::build`]; an offset that was not
+    /// indexed gives the position of the nearest indexed offset below it.
+    pub fn get(&self, offset: usize) -> Position {
+        match self.offsets.binary_search(&offset) {
+            Ok(i) => self.positions[i],
+            Err(0) => Position { utf16: 0, line: 1, column: 1 },
+            Err(i) => self.positions[i - 1],
+        }
+    }
+
+    /// UTF-16 span of a byte span (both endpoints must have been indexed).
+    pub fn utf16(&self, span: ByteSpan) -> Utf16Span {
+        Utf16Span { start: self.get(span.start()).utf16, end: self.get(span.end()).utf16 }
+    }
+}
+
+fn utf8_width(first: u8) -> usize {
+    match first {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn js_len(s: &str) -> usize {
+        s.encode_utf16().count()
+    }
+
+    #[test]
+    fn utf16_matches_encode_utf16_for_every_char_boundary() {
+        let text = "\u{feff}Café e\u{301} 😀 中文\r\nnext 👩‍⚕️ end";
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let idx = PositionIndex::build(text, bounds.iter().copied());
+        for &b in &bounds {
+            assert_eq!(idx.get(b).utf16, js_len(&text[..b]), "offset {b}");
+            let line = text[..b].matches('\n').count() + 1;
+            let col = text[..b].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            assert_eq!((idx.get(b).line, idx.get(b).column), (line, col), "offset {b}");
+        }
+    }
+
+    #[test]
+    fn offsets_past_end_clamp() {
+        let idx = PositionIndex::build("ab", [10]);
+        assert_eq!(idx.get(10).utf16, 2);
+    }
+
+    #[test]
+    fn overlap_rules() {
+        assert!(ByteSpan::new(0, 5).overlaps(&ByteSpan::new(4, 6)));
+        assert!(!ByteSpan::new(0, 5).overlaps(&ByteSpan::new(5, 6)));
+        assert!(ByteSpan::empty(3).overlaps(&ByteSpan::new(0, 5)));
+    }
+}
