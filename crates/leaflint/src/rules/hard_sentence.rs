@@ -72,7 +72,7 @@ impl Rule for HardSentence {
             } else {
                 (base, "hard")
             };
-            long.sort_by(|a, b| b.1.cmp(&a.1));
+            long.sort_by_key(|w| std::cmp::Reverse(w.1));
             let mut help = String::new();
             if !long.is_empty() {
                 let words: Vec<String> = long.iter().take(3).map(|(w, _)| format!("'{w}'")).collect();

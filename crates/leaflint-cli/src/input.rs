@@ -1,0 +1,76 @@
+//! Reading inputs: files and standard input, with one clear sentence for each way it can fail.
+
+use leaflint::Format;
+use std::io::Read;
+use std::path::Path;
+
+/// A text ready to check.
+pub struct Input {
+    /// Shown in reports (`stdin` or the path as given).
+    pub name: String,
+    /// The text.
+    pub text: String,
+    /// How to read it.
+    pub format: Format,
+}
+
+/// Inputs larger than this are refused (a leaflet is a few KB; this keeps memory bounded).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Read one path (`-` = standard input). The error is a sentence for a person.
+pub fn read(path: &Path, forced: Option<Format>) -> Result<Input, String> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("could not read standard input: {e}"))?;
+        ("stdin".to_owned(), buf)
+    } else {
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!("{name}: no such file. Check the path and try again."),
+            std::io::ErrorKind::PermissionDenied => {
+                format!("{name}: permission denied: leaflint cannot read this file.")
+            }
+            _ => format!("{name}: cannot read it ({e})."),
+        })?;
+        if meta.is_dir() {
+            return Err(format!("{name} is a folder. Give the files inside it, for example {name}/*.txt"));
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(format!(
+                "{name} is {} MB, larger than the {} MB leaflint reads.",
+                meta.len() / 1_048_576,
+                MAX_BYTES / 1_048_576
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read it ({e})."))?;
+        (name, bytes)
+    };
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!("{name} is larger than the {} MB leaflint reads.", MAX_BYTES / 1_048_576));
+    }
+    let text = decode(&name, bytes)?;
+    let format = forced.unwrap_or_else(|| {
+        path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension).unwrap_or(Format::Text)
+    });
+    Ok(Input { name, text, format })
+}
+
+/// Check the bytes are text: no NUL bytes, valid UTF-8.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(format!(
+            "{name} looks like a Word or zip file. leaflint reads plain text and Markdown; save it as text first."
+        ));
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(format!("{name} looks like a binary file, not text. leaflint reads plain text and Markdown."));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{name} is not valid UTF-8 text (first bad byte at line {line}, byte {at}). Save it as UTF-8 and try again.")
+    })
+}
