@@ -152,6 +152,8 @@ pub const SMOG_TARGET_MIN_SENTENCES: u64 = 10;
 pub fn count(doc: &Document, an: &Analysis) -> (Counts, CountScores) {
     let mut c = Counts::default();
     let mut cs = CountScores::default();
+    // Familiarity of each distinct word form, looked up once (the lists are the slow part).
+    let mut familiar: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
     for b in &doc.blocks {
         match b.kind {
             BlockKind::Heading { .. } => cs.headings += 1,
@@ -182,7 +184,12 @@ pub fn count(doc: &Document, an: &Analysis) -> (Counts, CountScores) {
                     c.fog_complex += 1.0;
                 }
             }
-            if !is_familiar_token(text, t.class, t.unit_start) {
+            let fam = if t.class == TokenClass::Number || (!t.unit_start && text.starts_with(char::is_uppercase)) {
+                true
+            } else {
+                *familiar.entry(text).or_insert_with(|| lexicon::is_familiar(text))
+            };
+            if !fam {
                 c.unfamiliar += 1.0;
             }
         }

@@ -47,6 +47,7 @@ impl Rule for LongWord {
         let min = cx.threshold(&META, "syllables");
         let exempt = cx.threshold(&META, "exempt-zipf") as f32;
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut common: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
         for t in &cx.analysis.tokens {
             if t.class != TokenClass::Word || f64::from(t.syllables) < min {
                 continue;
@@ -61,7 +62,8 @@ impl Rule for LongWord {
                 f.related.push(crate::finding::Related { span: t.span, utf16: Default::default(), label: "also used here".into() });
                 continue;
             }
-            if lexicon::zipf(text).is_some_and(|z| z >= exempt) || cx.config.allows_word(text) {
+            let is_common = *common.entry(text).or_insert_with(|| lexicon::zipf(text).is_some_and(|z| z >= exempt));
+            if is_common || cx.config.allows_word(text) {
                 continue;
             }
             seen.insert(key, out.len());

@@ -56,28 +56,35 @@ const YOU_MODALS: [&str; 8] = ["should", "must", "need", "needs", "have", "will"
 
 /// The class of the verb `word` (any case) if it is on the action-verb list.
 pub fn verb_class(word: &str) -> Option<VerbClass> {
-    let lower = word.to_ascii_lowercase();
-    VERBS.get(lower.as_str()).copied()
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return None;
+    }
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[..bytes.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..bytes.len()]).ok().and_then(|w| VERBS.get(w).copied())
 }
 
 /// The verb class of `unit` if it is an action unit (SPEC §6.1 (a)–(d)), else `None`.
 pub fn action_class(unit: &str) -> Option<VerbClass> {
-    let words: Vec<String> = unit
+    let words: Vec<&str> = unit
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”')
         })
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
         .collect();
     let mut i = 0;
-    while i < words.len() && OPENERS.contains(&words[i].as_str()) {
+    while i < words.len() && OPENERS.iter().any(|o| o.eq_ignore_ascii_case(words[i])) {
         i += 1;
     }
     if let Some(c) = imperative_at(&words, i) {
         return Some(c);
     }
     // (c) an opening If/When/... clause, then an imperative after its comma.
-    if words.get(i).is_some_and(|w| CLAUSE_OPENERS.contains(&w.as_str())) || unit.starts_with("As soon as") {
+    if words.get(i).is_some_and(|w| CLAUSE_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        || unit.starts_with("As soon as")
+    {
         if let Some(comma) = unit.find(',') {
             if let Some(c) = action_class(&unit[comma + 1..]) {
                 return Some(c);
@@ -86,17 +93,11 @@ pub fn action_class(unit: &str) -> Option<VerbClass> {
     }
     // (d) you + should/must/need to/... + verb.
     for w in words.windows(3) {
-        if w[0] == "you" && YOU_MODALS.contains(&w[1].as_str()) {
-            let verb = if w[2] == "to" { None } else { Some(w[2].as_str()) };
-            if let Some(v) = verb {
-                if let Some(c) = VERBS.get(v) {
-                    return Some(*c);
-                }
-                if v == "not" {
-                    return Some(VerbClass::Avoid);
-                }
+        if w[0].eq_ignore_ascii_case("you") && YOU_MODALS.iter().any(|m| m.eq_ignore_ascii_case(w[1])) {
+            if w[2].eq_ignore_ascii_case("not") {
+                return Some(VerbClass::Avoid);
             }
-            return Some(VerbClass::Other);
+            return Some(verb_class(w[2]).unwrap_or(VerbClass::Other));
         }
     }
     None
@@ -107,20 +108,25 @@ pub fn is_action(unit: &str) -> bool {
     action_class(unit).is_some()
 }
 
-fn imperative_at(words: &[String], i: usize) -> Option<VerbClass> {
-    let first = words.get(i)?;
-    match first.as_str() {
-        "do" if words.get(i + 1).is_some_and(|w| w == "not") => return Some(VerbClass::Avoid),
-        "don't" | "never" => return Some(VerbClass::Avoid),
-        _ => {}
+fn imperative_at(words: &[&str], i: usize) -> Option<VerbClass> {
+    let first = *words.get(i)?;
+    let next = words.get(i + 1).copied();
+    if first.eq_ignore_ascii_case("do") && next.is_some_and(|w| w.eq_ignore_ascii_case("not")) {
+        return Some(VerbClass::Avoid);
     }
-    let class = *VERBS.get(first.as_str())?;
-    let next = words.get(i + 1).map(String::as_str);
-    // "Use of …", "Test results are …", "Check-ups …": a noun, not a command.
-    if matches!(next, Some("of" | "is" | "are" | "was" | "were")) {
+    if first.eq_ignore_ascii_case("never") || first.eq_ignore_ascii_case("don't") || first.eq_ignore_ascii_case("don’t")
+    {
+        return Some(VerbClass::Avoid);
+    }
+    if first.len() > 12 || !first.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    if words.iter().skip(i + 1).take(3).any(|w| FINITE.contains(&w.as_str())) {
+    let class = verb_class(first)?;
+    // "Use of …", "Test results are …": a noun, not a command.
+    if next.is_some_and(|w| ["of", "is", "are", "was", "were"].iter().any(|x| x.eq_ignore_ascii_case(w))) {
+        return None;
+    }
+    if words.iter().skip(i + 1).take(3).any(|w| FINITE.iter().any(|f| f.eq_ignore_ascii_case(w))) {
         return None;
     }
     Some(class)

@@ -98,6 +98,8 @@ impl Analysis {
         let mut units = Vec::new();
         let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut raw: Vec<RawToken> = Vec::new();
+        // Leaflets repeat their words: count each distinct form once.
+        let mut cache: rustc_hash::FxHashMap<&str, (u32, SyllableSource)> = rustc_hash::FxHashMap::default();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for (bi, block) in doc.blocks.iter().enumerate() {
             let text = block.analysed.as_str();
@@ -128,7 +130,7 @@ impl Analysis {
                     } else if t.phone {
                         (syllables::count_phone(s), Some(SyllableSource::Number))
                     } else {
-                        let (n, src) = syllables::count(s, style);
+                        let (n, src) = *cache.entry(s).or_insert_with(|| syllables::count(s, style));
                         (n, Some(src))
                     };
                     tokens.push(Token {
