@@ -22,6 +22,7 @@ pub mod data;
 pub mod document;
 mod engine;
 pub mod finding;
+pub mod input;
 pub mod lexicon;
 pub mod metrics;
 pub mod report;
