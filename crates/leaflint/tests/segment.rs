@@ -73,6 +73,9 @@ fn abbreviations() {
         "Ask Pitt, Briggs & Co. Ltd. for details.",
         "Please turn to p. 55 of the booklet.",
         "Room No. 4 is on the left.",
+        "Your next appointment is on Mon. 5 Jan. at 10.30am.",
+        "The usual dose is 1 x 500mg tablet 3 times a day (approx. every 8 hrs.).",
+        "The study (Smith et al. 2019) found no harm.",
     ] {
         assert_eq!(count(text), 1, "{text}");
     }
@@ -110,6 +113,11 @@ fn initials_and_multi_period_abbreviations() {
     assert_eq!(count("I live in the U.S. How about you?"), 2);
     assert_eq!(count("Take it at 8 a.m. Take the second dose at 8 p.m."), 2);
     assert_eq!(count("Take it at 8 a.m. and 8 p.m. with food."), 1);
+    assert_eq!(
+        count("Take 2 tablets at 8 a.m. and 2 at 8 p.m. Swallow them whole."),
+        2
+    );
+    assert_eq!(count("Open 9 a.m. to 5 p.m. Monday to Friday."), 1);
     assert_eq!(
         count("We make a good team, you and I. Did you see Albert I. Jones?"),
         2
@@ -278,6 +286,15 @@ fn inline_lists() {
         units("You should: 1. rest 2. drink fluids"),
         ["You should:", "1. rest", "2. drink fluids"]
     );
+    // A list may start after a sentence.
+    assert_eq!(
+        units("WHAT IS IN THIS LEAFLET. 1. What paracetamol is 2. Before you take it 3. How to take it"),
+        ["WHAT IS IN THIS LEAFLET.", "1. What paracetamol is", "2. Before you take it", "3. How to take it"]
+    );
+    assert_eq!(
+        units("Mon.–Fri. 9am–5pm. Sat. 10am–1pm."),
+        ["Mon.–Fri. 9am–5pm.", "Sat. 10am–1pm."]
+    );
     // A lone marker with no sequence is not a list.
     assert_eq!(count("1. Rest and drink fluids 3. times a day"), 1);
 }
@@ -350,6 +367,8 @@ fn long_texts_take_linear_time() {
             .collect::<String>(),
     );
     assert_fast("bullets", &"• x ".repeat(100_000));
+    assert_fast("restarting lists", &"1. A. ".repeat(100_000));
+    assert_fast("many lists", &"1. x 2. y. ".repeat(50_000));
     assert_fast("colon", &format!("Note: 1. {}", "x ".repeat(200_000)));
     assert_fast("long token", &format!("{}. Next", "x".repeat(400_000)));
     assert_fast("url-ish", &"a@b.Cd".repeat(60_000));
@@ -404,6 +423,9 @@ fn tricky_char() -> impl Strategy<Value = char> {
 }
 
 proptest! {
+    // Failures are turned into named unit tests rather than saved regression files.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
     #[test]
     fn ranges_are_sound_for_arbitrary_unicode(text in any::<String>()) {
         check_ranges(&text)?;

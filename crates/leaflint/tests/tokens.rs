@@ -581,6 +581,9 @@ fn tricky_char() -> impl Strategy<Value = char> {
 }
 
 proptest! {
+    // Failures are turned into named unit tests rather than saved regression files.
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
     #[test]
     fn tokens_are_sound_for_arbitrary_unicode(text in any::<String>()) {
         check_tokens(&text)?;

@@ -38,10 +38,12 @@
 //! * A full stop glued to the next sentence (`world.Today`) is a boundary when a lower-case letter
 //!   or digit precedes it and a capitalised word follows, outside URLs and e-mail addresses
 //!   (Golden Rule 52).
-//! * Inline lists: when the text starts with a list marker (`1.`, `1)`, `1.)`, `a.`, `•`), or has
-//!   one right after a colon, and the next marker in sequence (`2.`, `b.`, another `•`) follows,
-//!   each marker starts a unit. A number or single letter followed by `.` at the start of a unit is
-//!   a list marker, never a sentence end, so `1. Take` never yields a unit `1.`.
+//! * Inline lists: when the text or a unit starts with a list marker (`1.`, `1)`, `1.)`, `a.`,
+//!   `•`), or the first colon is followed by one, and the next marker in sequence (`2.`, `b.`,
+//!   another `•`) follows within [`LIST_ITEM_MAX`] bytes, each marker starts a unit. A number
+//!   or single letter followed by `.` at the start of a unit is a list marker, never a sentence
+//!   end, so `1. Take` never yields a unit `1.`.
+//! * Weekday abbreviations (`Mon.`, `Fri.`) join the month abbreviations before numbers.
 //! * A unit must contain a letter or digit; a stray `.` or `…` joins its neighbour.
 //! * Line breaks: blocks arrive with lines joined by spaces, so a newline is normally plain
 //!   whitespace. If a text still contains newlines and has no sentence punctuation at all, each
@@ -56,21 +58,31 @@ use std::ops::Range;
 /// Words that, capitalised after an abbreviation or initial, show that a new sentence has begun
 /// (SPEC §2.1 rule 3†). Compared case-sensitively; contractions such as `It's` and `Don't` match
 /// through their first part.
+#[rustfmt::skip]
 pub const SENTENCE_STARTERS: &[&str] = &[
     // SPEC §2.1
-    "I", "You", "He", "She", "It", "We", "They", "The", "This", "That", "There", "If", "When", "A",
-    "An", // Pragmatic Segmenter's list
+    "I", "You", "He", "She", "It", "We", "They", "The", "This", "That", "There", "If", "When",
+    "A", "An",
+    // the Pragmatic Segmenter's sentence starters
     "Being", "Did", "For", "How", "However", "In", "Millions", "More", "What", "Where", "Who",
-    "Why", // pronouns, determiners, conjunctions, auxiliaries
+    "Why",
+    // pronouns, determiners, conjunctions, auxiliaries, adverbs
     "Your", "Our", "My", "Their", "His", "Her", "Its", "These", "Those", "Some", "Most", "Many",
     "Much", "Each", "Every", "Any", "All", "Also", "But", "And", "So", "Or", "Then", "After",
     "Before", "Always", "Never", "Please", "Do", "Does", "Is", "Are", "Was", "Were", "Can",
-    "Could", "Should", "Would", "Must", "Has", "Have", "Had", "Not", "No", "Yes", "Only", "Other",
-    "Once", "While", "Although", "Because", "Until", "Unless", "As", "At", "On", "By", "With",
-    "Without", "Here", "Now", "Today", "Let", "Let's", // leaflet imperatives
+    "Could", "Should", "Would", "Must", "Has", "Have", "Had", "Not", "No", "Yes", "Only",
+    "Other", "Once", "While", "Although", "Because", "Until", "Unless", "As", "At", "On", "By",
+    "With", "Without", "Here", "Now", "Today", "Let", "Let's", "Everyone", "Everybody", "Anyone",
+    "Anybody", "Someone", "Somebody", "Nobody", "Nothing", "Everything", "Something", "People",
+    "Children",
+    // leaflet imperatives (not names: no "Mark", "Will", "Rest", "Read")
     "Ask", "Call", "Take", "Tell", "Talk", "Speak", "See", "Go", "Get", "Keep", "Try", "Use",
-    "Stop", "Make", "Check", "Avoid", "Eat", "Drink", "Wash", "Contact", "Find", "Visit", "Follow",
-    "Help", "Remember",
+    "Stop", "Make", "Check", "Avoid", "Eat", "Drink", "Wash", "Contact", "Find", "Visit",
+    "Follow", "Help", "Remember", "Apply", "Give", "Swallow", "Put", "Leave", "Wait", "Start",
+    "Continue", "Repeat", "Shake", "Store", "Remove", "Bring", "Book", "Phone", "Ring", "Text",
+    "Email", "Write", "Sit", "Lie", "Breathe", "Cover", "Clean", "Dry", "Open", "Close", "Fill",
+    "Measure", "Mix", "Place", "Hold", "Press", "Turn", "Look", "Wear", "Return", "Throw",
+    "Dispose", "Tick", "Complete", "Bring", "Come", "Don't", "Never",
 ];
 
 /// File extensions and domains that, glued after a full stop (`Leaflet.Pdf`), never start a
@@ -102,7 +114,8 @@ pub const ABBREVIATIONS: &[&str] = &[
 /// digit (`No. 5`, `max. 8 tablets`, `Jan. 2025`, `p. 55`), an ordinary full stop otherwise.
 pub const NUMBER_ABBREVIATIONS: &[&str] = &[
     "no", "nos", "n°", "nº", "max", "min", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+    "fri", "sat", "sun",
 ];
 
 /// Split one block's analysed text into sentence units: byte ranges into `text`, trimmed of
@@ -191,6 +204,10 @@ impl TermFinder {
     }
 }
 
+/// Longest inline list item, in bytes, between two markers (bounds the search for the next
+/// marker, so that segmentation stays linear)†.
+pub const LIST_ITEM_MAX: usize = 2000;
+
 /// Kind of an inline list marker.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Marker {
@@ -230,6 +247,10 @@ struct Segmenter<'a, 'o> {
     unit_start: usize,
     alnum_upto: usize,
     alnum_found: bool,
+    /// The last failed marker search: the marker and how far it looked (from
+    /// `marker_miss_from`).
+    marker_miss: Option<(Marker, usize)>,
+    marker_miss_from: usize,
     /// Cached extent of the whitespace-delimited token last examined, and whether it looks like a
     /// URL or e-mail address.
     tok: (usize, usize, bool),
@@ -248,6 +269,8 @@ impl<'a, 'o> Segmenter<'a, 'o> {
             alnum_upto: 0,
             alnum_found: false,
             tok: (0, 0, false),
+            marker_miss: None,
+            marker_miss_from: 0,
         }
     }
 
@@ -277,7 +300,10 @@ impl<'a, 'o> Segmenter<'a, 'o> {
                 Some(c) => {
                     let v = self.evaluate(c);
                     if let Some(end) = v.boundary {
-                        self.split(end);
+                        // A list may start with the new unit ("… leaflet. 1. What it is 2. …").
+                        if self.split(end) && list.as_ref().is_none_or(|l| l.pending.is_none()) {
+                            list = self.detect_list_at(self.unit_start);
+                        }
                     }
                     i = v.resume.max(c + 1);
                 }
@@ -304,15 +330,16 @@ impl<'a, 'o> Segmenter<'a, 'o> {
 
     /// End the current unit at `end` (trailing whitespace trimmed) and start the next one after
     /// the following whitespace, unless the current unit has no letter or digit yet.
-    fn split(&mut self, end: usize) {
+    fn split(&mut self, end: usize) -> bool {
         let e = self.trim_back(end);
         if e <= self.unit_start || !self.has_alnum(e) {
-            return;
+            return false;
         }
         self.out.push(self.base + self.unit_start..self.base + e);
         self.unit_start = self.skip_ws(end);
         self.alnum_upto = self.unit_start;
         self.alnum_found = false;
+        true
     }
 
     fn has_alnum(&mut self, end: usize) -> bool {
@@ -554,13 +581,14 @@ impl<'a, 'o> Segmenter<'a, 'o> {
         urlish
     }
 
-    /// Start of the word that ends at `c` (back to whitespace, an opening bracket/quote or the
-    /// start of the unit). `None` if it is longer than 32 bytes.
+    /// Start of the word that ends at `c`: letters, digits and inner full stops (`U.S.A`,
+    /// `e.g`, `N°`), back to anything else or the start of the unit. `None` if it is longer than
+    /// 32 bytes.
     fn prev_word_start(&self, c: usize) -> Option<usize> {
         let mut j = c;
         while j > self.unit_start {
             let ch = self.t[..j].chars().next_back()?;
-            if is_space(ch) || is_opener(ch) {
+            if !(ch.is_alphanumeric() || matches!(ch, '.' | '°' | 'º')) {
                 break;
             }
             j -= ch.len_utf8();
@@ -628,9 +656,20 @@ impl<'a, 'o> Segmenter<'a, 'o> {
         p == w
     }
 
+    /// An inline list starting at `start` (a unit start): a marker there and the next marker in
+    /// sequence after it.
+    fn detect_list_at(&mut self, start: usize) -> Option<List> {
+        let (marker, _) = parse_marker(self.t, start)?;
+        let second = self.find_marker(start + 1, next_marker(marker))?;
+        Some(List {
+            marker: next_marker(marker),
+            pending: Some(second),
+        })
+    }
+
     /// Look for an inline list: a marker at the start of the text, or the first colon followed
     /// by a first marker (`1`, `a`, a bullet). Needs a second marker in sequence.
-    fn detect_list(&self, start: usize) -> Option<List> {
+    fn detect_list(&mut self, start: usize) -> Option<List> {
         let (marker, at) = match parse_marker(self.t, start) {
             Some((m, _)) => (m, start),
             None => {
@@ -666,11 +705,20 @@ impl<'a, 'o> Segmenter<'a, 'o> {
         }
     }
 
-    /// Next position ≥ `from` where `marker` starts after whitespace.
-    fn find_marker(&self, from: usize, marker: Marker) -> Option<usize> {
+    /// Next position ≥ `from`, within [`LIST_ITEM_MAX`] bytes, where `marker` starts after
+    /// whitespace.
+    fn find_marker(&mut self, from: usize, marker: Marker) -> Option<usize> {
         let b = self.b;
         let mut j = from.max(1);
-        while j < b.len() {
+        let to = b.len().min(from.saturating_add(LIST_ITEM_MAX));
+        // Skip what a failed search for the same marker already covered.
+        if let Some((m, upto)) = self.marker_miss {
+            if m == marker && upto > j && from >= self.marker_miss_from {
+                j = upto;
+            }
+        }
+        self.marker_miss = None;
+        while j < to {
             if is_ascii_space(b[j - 1]) && !is_ascii_space(b[j]) {
                 if let Some((m, _)) = parse_marker(self.t, j) {
                     let same = match (m, marker) {
@@ -684,6 +732,8 @@ impl<'a, 'o> Segmenter<'a, 'o> {
             }
             j += 1;
         }
+        self.marker_miss = Some((marker, j.max(from)));
+        self.marker_miss_from = from;
         None
     }
 }
