@@ -42,7 +42,7 @@ pub fn stems(w: &str) -> Vec<String> {
             if matches!(suffix, "ed" | "ing" | "er" | "est" | "y") {
                 push(&format!("{stem}e"));
                 let b = stem.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                if b.len() >= 3 && b[b.len() - 1].is_ascii() && b[b.len() - 1] == b[b.len() - 2] {
                     push(&stem[..stem.len() - 1]);
                 }
             }

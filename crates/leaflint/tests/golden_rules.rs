@@ -33,23 +33,14 @@ fn golden_rules_at_least_49_of_52() {
     assert_eq!(cases.len(), 52);
     let mut failed = Vec::new();
     for case in &cases {
-        let got: Vec<String> = sentences(&case.text)
-            .into_iter()
-            .map(|r| collapse(&case.text[r]))
-            .collect();
+        let got: Vec<String> = sentences(&case.text).into_iter().map(|r| collapse(&case.text[r])).collect();
         let want: Vec<String> = case.sentences.iter().map(|s| collapse(s)).collect();
         if got != want {
-            println!(
-                "FAIL {} {}\n  want: {:?}\n  got:  {:?}",
-                case.id, case.title, want, got
-            );
+            println!("FAIL {} {}\n  want: {:?}\n  got:  {:?}", case.id, case.title, want, got);
             failed.push(case.id.clone());
         }
     }
     let passed = cases.len() - failed.len();
     println!("Golden Rules: {passed}/52 exact; failing: {failed:?}");
-    assert!(
-        passed >= 49,
-        "only {passed}/52 Golden Rules pass; failing: {failed:?}"
-    );
+    assert!(passed >= 49, "only {passed}/52 Golden Rules pass; failing: {failed:?}");
 }

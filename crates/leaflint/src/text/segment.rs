@@ -88,14 +88,14 @@ pub const SENTENCE_STARTERS: &[&str] = &[
 /// File extensions and domains that, glued after a full stop (`Leaflet.Pdf`), never start a
 /// sentence.
 const GLUED_NOT_SENTENCES: &[&str] = &[
-    "pdf", "doc", "docx", "txt", "rtf", "odt", "html", "htm", "jpg", "jpeg", "png", "gif", "csv",
-    "xls", "xlsx", "ppt", "pptx", "zip", "com", "org", "net", "uk", "gov", "nhs",
+    "pdf", "doc", "docx", "txt", "rtf", "odt", "html", "htm", "jpg", "jpeg", "png", "gif", "csv", "xls", "xlsx", "ppt",
+    "pptx", "zip", "com", "org", "net", "uk", "gov", "nhs",
 ];
 
 /// Negative contractions whose first part is not a word of its own (`Don't` → `Don`).
 const NEGATIVE_STARTERS: &[&str] = &[
-    "Don", "Can", "Won", "Didn", "Doesn", "Isn", "Aren", "Wasn", "Weren", "Shouldn", "Couldn",
-    "Wouldn", "Haven", "Hasn", "Mustn",
+    "Don", "Can", "Won", "Didn", "Doesn", "Isn", "Aren", "Wasn", "Weren", "Shouldn", "Couldn", "Wouldn", "Haven",
+    "Hasn", "Mustn",
 ];
 
 /// Titles written before a name (lower case, without the full stop). Never a boundary, except
@@ -105,17 +105,16 @@ pub const TITLE_ABBREVIATIONS: &[&str] = &["dr", "mr", "mrs", "ms", "mx", "prof"
 /// Other abbreviations (lower case, without the full stop): a boundary only before a
 /// [`SENTENCE_STARTERS`] word (`… & Co. It closed …`), never before a lower-case word or a digit.
 pub const ABBREVIATIONS: &[&str] = &[
-    "st", "mt", "co", "corp", "inc", "ltd", "jr", "sr", "approx", "vs", "v", "fig", "figs", "ref",
-    "refs", "incl", "cf", "tel", "ext", "dept", "est", "vol", "ch", "viz", "al", "ave", "rd",
-    "hosp", "govt", "assoc", "eg", "ie", "e.g", "i.e",
+    "st", "mt", "co", "corp", "inc", "ltd", "jr", "sr", "approx", "vs", "v", "fig", "figs", "ref", "refs", "incl",
+    "cf", "tel", "ext", "dept", "est", "vol", "ch", "viz", "al", "ave", "rd", "hosp", "govt", "assoc", "eg", "ie",
+    "e.g", "i.e",
 ];
 
 /// Abbreviations used before numbers (lower case, without the full stop): not a boundary before a
 /// digit (`No. 5`, `max. 8 tablets`, `Jan. 2025`, `p. 55`), an ordinary full stop otherwise.
 pub const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "n°", "nº", "max", "min", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun",
+    "no", "nos", "n°", "nº", "max", "min", "p", "pp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
 ];
 
 /// Split one block's analysed text into sentence units: byte ranges into `text`, trimmed of
@@ -178,19 +177,12 @@ struct TermFinder {
 
 impl TermFinder {
     fn new() -> Self {
-        TermFinder {
-            ascii: None,
-            ellipsis: None,
-        }
+        TermFinder { ascii: None, ellipsis: None }
     }
 
     fn find(&mut self, b: &[u8], from: usize, to: usize) -> Option<usize> {
         if !matches!(self.ascii, Some(Some(p)) if p >= from) && self.ascii != Some(None) {
-            self.ascii = Some(
-                b.get(from..)
-                    .and_then(|s| memchr::memchr3(b'.', b'?', b'!', s))
-                    .map(|k| from + k),
-            );
+            self.ascii = Some(b.get(from..).and_then(|s| memchr::memchr3(b'.', b'?', b'!', s)).map(|k| from + k));
         }
         if !matches!(self.ellipsis, Some(Some(p)) if p >= from) && self.ellipsis != Some(None) {
             self.ellipsis = Some(next_ellipsis_char(b, from));
@@ -378,10 +370,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
     fn evaluate(&mut self, c: usize) -> Verdict {
         let b = self.b;
         let n = b.len();
-        let no = |resume| Verdict {
-            boundary: None,
-            resume,
-        };
+        let no = |resume| Verdict { boundary: None, resume };
         let prev = self.t[..c].chars().next_back();
         let detached = prev.is_none_or(is_space);
 
@@ -427,10 +416,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
     /// one full stop attached to a preceding word (the only case where abbreviations matter).
     fn follow(&mut self, c: usize, run_end: usize, resume: usize, word_dot: bool) -> Verdict {
         let b = self.b;
-        let no = Verdict {
-            boundary: None,
-            resume,
-        };
+        let no = Verdict { boundary: None, resume };
         // Closing quotes and brackets.
         let mut q = run_end;
         while let Some((ch, l)) = char_at(self.t, q) {
@@ -439,10 +425,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
             }
             q += l;
         }
-        let yes = Verdict {
-            boundary: Some(q),
-            resume: q,
-        };
+        let yes = Verdict { boundary: Some(q), resume: q };
         let Some((next, _)) = char_at(self.t, q) else {
             return yes; // end of the text
         };
@@ -491,11 +474,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
             if self.prev_word_is_lowercase(ws) {
                 return yes;
             }
-            return if !nc.is_uppercase() || starter() {
-                yes
-            } else {
-                no
-            };
+            return if !nc.is_uppercase() || starter() { yes } else { no };
         }
         match abbreviation(word) {
             Some(Abbr::Title) => {
@@ -530,17 +509,15 @@ impl<'a, 'o> Segmenter<'a, 'o> {
         let before_ok = c >= 2
             && (b[c - 1].is_ascii_lowercase() || b[c - 1].is_ascii_digit())
             && (b[c - 2].is_ascii_alphanumeric() || b[c - 2] == b',');
-        let after_ok = b.get(c + 1).is_some_and(u8::is_ascii_uppercase)
-            && b.get(c + 2).is_some_and(u8::is_ascii_lowercase);
+        let after_ok =
+            b.get(c + 1).is_some_and(u8::is_ascii_uppercase) && b.get(c + 2).is_some_and(u8::is_ascii_lowercase);
         if !(before_ok && after_ok) || self.token_is_urlish(c) {
             return false;
         }
         // "Leaflet.Pdf", "Example.Com": a file extension or domain, not a new sentence.
         let e = letters_end(b, c + 1);
         if !b.get(e).is_some_and(u8::is_ascii_alphanumeric)
-            && GLUED_NOT_SENTENCES
-                .iter()
-                .any(|x| x.as_bytes().eq_ignore_ascii_case(&b[c + 1..e]))
+            && GLUED_NOT_SENTENCES.iter().any(|x| x.as_bytes().eq_ignore_ascii_case(&b[c + 1..e]))
         {
             return false;
         }
@@ -575,8 +552,8 @@ impl<'a, 'o> Segmenter<'a, 'o> {
             end += l;
         }
         let tok = &self.b[start..end];
-        let urlish = memchr::memchr2(b'@', b'/', tok).is_some()
-            || tok.len() >= 4 && tok[..4].eq_ignore_ascii_case(b"www.");
+        let urlish =
+            memchr::memchr2(b'@', b'/', tok).is_some() || tok.len() >= 4 && tok[..4].eq_ignore_ascii_case(b"www.");
         self.tok = (start, end, urlish);
         urlish
     }
@@ -619,10 +596,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
                 _ => break,
             }
         }
-        self.t[j..end]
-            .chars()
-            .find(|ch| ch.is_alphabetic())
-            .is_some_and(char::is_lowercase)
+        self.t[j..end].chars().find(|ch| ch.is_alphabetic()).is_some_and(char::is_lowercase)
     }
 
     /// A number (1–3 digits), a single letter or a short roman numeral that opens the unit
@@ -640,8 +614,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
         let shape = (1..=3).contains(&word.len()) && word.iter().all(u8::is_ascii_digit)
             || word.len() == 1 && word[0].is_ascii_alphabetic()
             || (1..=4).contains(&word.len())
-                && (word.iter().all(|b| b"ivx".contains(b))
-                    || word.iter().all(|b| b"IVX".contains(b)));
+                && (word.iter().all(|b| b"ivx".contains(b)) || word.iter().all(|b| b"IVX".contains(b)));
         if !shape {
             return false;
         }
@@ -661,10 +634,7 @@ impl<'a, 'o> Segmenter<'a, 'o> {
     fn detect_list_at(&mut self, start: usize) -> Option<List> {
         let (marker, _) = parse_marker(self.t, start)?;
         let second = self.find_marker(start + 1, next_marker(marker))?;
-        Some(List {
-            marker: next_marker(marker),
-            pending: Some(second),
-        })
+        Some(List { marker: next_marker(marker), pending: Some(second) })
     }
 
     /// Look for an inline list: a marker at the start of the text, or the first colon followed
@@ -693,15 +663,9 @@ impl<'a, 'o> Segmenter<'a, 'o> {
         let second = self.find_marker(at + 1, next_marker(marker))?;
         if at > start {
             // The first marker follows a colon: split there first.
-            Some(List {
-                marker,
-                pending: Some(at),
-            })
+            Some(List { marker, pending: Some(at) })
         } else {
-            Some(List {
-                marker: next_marker(marker),
-                pending: Some(second),
-            })
+            Some(List { marker: next_marker(marker), pending: Some(second) })
         }
     }
 
@@ -742,14 +706,8 @@ impl<'a, 'o> Segmenter<'a, 'o> {
 fn next_marker(m: Marker) -> Marker {
     match m {
         Marker::Bullet(c) => Marker::Bullet(c),
-        Marker::Num { value, style } => Marker::Num {
-            value: value + 1,
-            style,
-        },
-        Marker::Alpha { letter, style } => Marker::Alpha {
-            letter: letter.saturating_add(1),
-            style,
-        },
+        Marker::Num { value, style } => Marker::Num { value: value + 1, style },
+        Marker::Alpha { letter, style } => Marker::Alpha { letter: letter.saturating_add(1), style },
     }
 }
 
@@ -788,10 +746,7 @@ fn parse_marker(t: &str, p: usize) -> Option<(Marker, usize)> {
         let value = t[p..j].parse().ok()?;
         Marker::Num { value, style }
     } else {
-        Marker::Alpha {
-            letter: b[p],
-            style,
-        }
+        Marker::Alpha { letter: b[p], style }
     };
     Some((marker, e))
 }
@@ -972,12 +927,7 @@ mod tests {
     fn list_after_colon() {
         assert_eq!(
             units("You need to: 1. Rest 2. Drink water 3. Take paracetamol"),
-            [
-                "You need to:",
-                "1. Rest",
-                "2. Drink water",
-                "3. Take paracetamol"
-            ]
+            ["You need to:", "1. Rest", "2. Drink water", "3. Take paracetamol"]
         );
     }
 

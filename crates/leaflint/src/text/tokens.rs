@@ -80,10 +80,7 @@ pub enum TokenClass {
 impl TokenClass {
     /// Whether tokens of this class count as words (SPEC §2.2): `Word`, `Number` and `Acronym`.
     pub fn is_word(self) -> bool {
-        matches!(
-            self,
-            TokenClass::Word | TokenClass::Number | TokenClass::Acronym
-        )
+        matches!(self, TokenClass::Word | TokenClass::Number | TokenClass::Acronym)
     }
 }
 
@@ -102,16 +99,14 @@ pub struct RawToken {
 /// only words of 2–6 letters matter, longer ones never have acronym shape)†. Leaves out words that
 /// are also common health acronyms (`ALL`, `ME`, `OR`, `IT`, `US`, `WHO`).
 pub const SHOUTED_WORDS: &[&str] = &[
-    "about", "after", "again", "alert", "always", "an", "and", "any", "are", "as", "ask", "at",
-    "avoid", "away", "be", "before", "best", "better", "but", "by", "call", "can", "can't", "care",
-    "check", "daily", "day", "days", "did", "do", "does", "don't", "drink", "drive", "eat", "even",
-    "every", "feel", "for", "free", "from", "get", "go", "has", "have", "he", "help", "her", "his",
-    "home", "how", "if", "in", "is", "isn't", "keep", "may", "more", "most", "must", "never",
-    "new", "no", "not", "note", "now", "of", "off", "on", "once", "one", "only", "out", "over",
-    "reach", "read", "safe", "see", "she", "should", "side", "so", "stay", "stop", "take", "tell",
-    "than", "that", "the", "then", "they", "this", "to", "twice", "two", "until", "up", "urgent",
-    "use", "very", "was", "we", "well", "what", "when", "where", "why", "will", "with", "yes",
-    "you", "your",
+    "about", "after", "again", "alert", "always", "an", "and", "any", "are", "as", "ask", "at", "avoid", "away", "be",
+    "before", "best", "better", "but", "by", "call", "can", "can't", "care", "check", "daily", "day", "days", "did",
+    "do", "does", "don't", "drink", "drive", "eat", "even", "every", "feel", "for", "free", "from", "get", "go", "has",
+    "have", "he", "help", "her", "his", "home", "how", "if", "in", "is", "isn't", "keep", "may", "more", "most",
+    "must", "never", "new", "no", "not", "note", "now", "of", "off", "on", "once", "one", "only", "out", "over",
+    "reach", "read", "safe", "see", "she", "should", "side", "so", "stay", "stop", "take", "tell", "than", "that",
+    "the", "then", "they", "this", "to", "twice", "two", "until", "up", "urgent", "use", "very", "was", "we", "well",
+    "what", "when", "where", "why", "will", "with", "yes", "you", "your",
 ];
 
 /// Words after which `999`, `111`, `112`, `911` and `116 123` are phone numbers (lower case).
@@ -135,14 +130,14 @@ const CALL_WORDS: &[&str] = &[
 
 /// Top-level domains that make `name.tld` a URL (lower case).
 const TLDS: &[&str] = &[
-    "com", "org", "net", "uk", "gov", "edu", "io", "info", "ie", "eu", "scot", "wales", "cymru",
-    "ca", "au", "nz", "us", "int", "biz", "app", "dev", "health", "online", "care", "co", "london",
+    "com", "org", "net", "uk", "gov", "edu", "io", "info", "ie", "eu", "scot", "wales", "cymru", "ca", "au", "nz",
+    "us", "int", "biz", "app", "dev", "health", "online", "care", "co", "london",
 ];
 
 /// File-name extensions that make `name.ext` a file name (lower case).
 const FILE_EXTENSIONS: &[&str] = &[
-    "pdf", "doc", "docx", "txt", "rtf", "odt", "html", "htm", "jpg", "jpeg", "png", "gif", "svg",
-    "csv", "xls", "xlsx", "ppt", "pptx", "zip", "mp3", "mp4", "wav",
+    "pdf", "doc", "docx", "txt", "rtf", "odt", "html", "htm", "jpg", "jpeg", "png", "gif", "svg", "csv", "xls", "xlsx",
+    "ppt", "pptx", "zip", "mp3", "mp4", "wav",
 ];
 
 /// Tokenise a unit's (or a block's) text per SPEC §2.2, appending to `out` (byte ranges relative
@@ -164,13 +159,7 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// ```
 pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<RawToken>) {
     let first = out.len();
-    let mut tz = Tokenizer {
-        s: text,
-        b: text.as_bytes(),
-        base,
-        out,
-        first,
-    };
+    let mut tz = Tokenizer { s: text, b: text.as_bytes(), base, out, first };
     let n = text.len();
     let mut i = 0;
     while i < n {
@@ -178,11 +167,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<RawToken>) {
         let ws_len = if c < 0x80 {
             usize::from(is_ascii_space(c))
         } else {
-            text[i..]
-                .chars()
-                .next()
-                .filter(|&ch| is_space(ch))
-                .map_or(0, char::len_utf8)
+            text[i..].chars().next().filter(|&ch| is_space(ch)).map_or(0, char::len_utf8)
         };
         if ws_len > 0 {
             // Whitespace carrying combining marks is one grapheme cluster: keep it as a symbol.
@@ -198,11 +183,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<RawToken>) {
         }
         let j = tz.token_at(i);
         debug_assert!(j > i, "no progress at byte {i}");
-        i = if j > i {
-            j
-        } else {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        };
+        i = if j > i { j } else { i + text[i..].chars().next().map_or(1, char::len_utf8) };
     }
     tz.demote_shouting();
 }
@@ -239,11 +220,7 @@ impl Tokenizer<'_, '_> {
 
     /// Push a token whose end is already a grapheme-cluster boundary; returns the end.
     fn push_cluster(&mut self, start: usize, end: usize, class: TokenClass, phone: bool) -> usize {
-        self.out.push(RawToken {
-            range: self.base + start..self.base + end,
-            class,
-            phone,
-        });
+        self.out.push(RawToken { range: self.base + start..self.base + end, class, phone });
         end
     }
 
@@ -283,11 +260,7 @@ impl Tokenizer<'_, '_> {
             // A plain ASCII word followed by whitespace or simple punctuation.
             let e = ascii_word_end(b, i);
             if ends_plainly(b, e) {
-                let class = if e - i > 6 {
-                    TokenClass::Word
-                } else {
-                    self.word_class(i, e)
-                };
+                let class = if e - i > 6 { TokenClass::Word } else { self.word_class(i, e) };
                 return self.push(i, e, class, false);
             }
         } else if b0.is_ascii_digit() {
@@ -302,8 +275,7 @@ impl Tokenizer<'_, '_> {
         } else if b0 < 0x80
             && !is_word_byte(b0)
             && !(matches!(b0, b'+' | b'(' | b'.' | b'$')
-                && b.get(i + 1)
-                    .is_some_and(|&c| c.is_ascii_digit() || c == b'.'))
+                && b.get(i + 1).is_some_and(|&c| c.is_ascii_digit() || c == b'.'))
         {
             // ASCII punctuation or symbol.
             let e = self.grapheme_end(i);
@@ -366,9 +338,7 @@ impl Tokenizer<'_, '_> {
                 Part::Number => TokenClass::Number,
                 Part::Word => self.word_class(i, end),
             }
-        } else if word_parts == 1
-            && self.word_class(word_part.start, word_part.end) == TokenClass::Acronym
-        {
+        } else if word_parts == 1 && self.word_class(word_part.start, word_part.end) == TokenClass::Acronym {
             TokenClass::Acronym
         } else {
             TokenClass::Word
@@ -397,18 +367,14 @@ impl Tokenizer<'_, '_> {
         while let Some((c, l)) = char_at(self.s, e) {
             // Apostrophe between letters: don't, you’re, GP's.
             if matches!(c, '\'' | '’' | 'ʼ')
-                && self.s[..e]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphabetic)
+                && self.s[..e].chars().next_back().is_some_and(char::is_alphabetic)
                 && char_at(self.s, e + l).is_some_and(|(n, _)| n.is_alphabetic())
             {
                 e = self.atom_end(e + l);
                 continue;
             }
             // Capitals joined by '&': A&E, AT&T.
-            if c == '&' && (1..=3).contains(&(e - i)) && b[i..e].iter().all(u8::is_ascii_uppercase)
-            {
+            if c == '&' && (1..=3).contains(&(e - i)) && b[i..e].iter().all(u8::is_ascii_uppercase) {
                 let mut k = e + 1;
                 while k < b.len() && b[k].is_ascii_uppercase() && k - e <= 3 {
                     k += 1;
@@ -485,8 +451,7 @@ impl Tokenizer<'_, '_> {
             j = digits_end(b, j);
             if j - int_start <= 3 {
                 while b.get(j) == Some(&b',')
-                    && b.get(j + 1..j + 4)
-                        .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && b.get(j + 1..j + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                     && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
                 {
                     j += 4;
@@ -497,24 +462,18 @@ impl Tokenizer<'_, '_> {
             } else if !currency
                 && j - int_start <= 2
                 && b.get(j) == Some(&b':')
-                && b.get(j + 1..j + 3)
-                    .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                && b.get(j + 1..j + 3).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                 && !b.get(j + 3).is_some_and(u8::is_ascii_digit)
             {
                 j += 3; // clock time
-            } else if !currency
-                && b.get(j) == Some(&b'/')
-                && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-            {
+            } else if !currency && b.get(j) == Some(&b'/') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
                 while b.get(j) == Some(&b'/') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
                     j = digits_end(b, j + 1);
                 }
             }
         } else if j < n && b[j] == b'.' && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
             j = digits_end(b, j + 1);
-        } else if let Some((c, l)) =
-            char_at(self.s, j).filter(|(c, _)| !c.is_ascii() && c.is_numeric())
-        {
+        } else if let Some((c, l)) = char_at(self.s, j).filter(|(c, _)| !c.is_ascii() && c.is_numeric()) {
             if !is_vulgar_fraction(c) {
                 // Digits of other scripts: the whole word atom.
                 return Some(self.atom_end(j));
@@ -577,10 +536,7 @@ impl Tokenizer<'_, '_> {
             }
             if j > i {
                 // A combining mark, ZWJ or variation selector extends the previous character.
-                let g = self.s[prev_start..]
-                    .graphemes(true)
-                    .next()
-                    .map_or(0, str::len);
+                let g = self.s[prev_start..].graphemes(true).next().map_or(0, str::len);
                 if prev_start + g > j {
                     j = prev_start + g;
                     continue;
@@ -620,8 +576,7 @@ impl Tokenizer<'_, '_> {
         if !t.class.is_word() {
             return None;
         }
-        self.s
-            .get(t.range.start - self.base..t.range.end - self.base)
+        self.s.get(t.range.start - self.base..t.range.end - self.base)
     }
 
     fn starts_number(&self, i: usize) -> bool {
@@ -633,10 +588,7 @@ impl Tokenizer<'_, '_> {
         if c == b'.' {
             // ".5", but not the decimal point of "2.5" or a full stop after a word.
             return b.get(i + 1).is_some_and(u8::is_ascii_digit)
-                && !self.s[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
+                && !self.s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
         }
         if c < 0x80 && c != b'$' {
             return false;
@@ -774,9 +726,7 @@ impl Tokenizer<'_, '_> {
         let tld = &self.s[last..end];
         if eq_any_fold(tld, TLDS) {
             let next = b.get(end).copied();
-            if next == Some(b'/')
-                || next == Some(b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit)
-            {
+            if next == Some(b'/') || next == Some(b':') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
                 return Some(self.url_end(i).max(end));
             }
             return Some(end);
@@ -791,10 +741,7 @@ impl Tokenizer<'_, '_> {
         match self.b[i] {
             b'+' => self.intl_phone(i),
             b'(' => self.paren_phone(i),
-            b'0' => self
-                .uk_phone(i, i, 0)
-                .filter(|&(_, d)| (10..=11).contains(&d))
-                .map(|(e, _)| e),
+            b'0' => self.uk_phone(i, i, 0).filter(|&(_, d)| (10..=11).contains(&d)).map(|(e, _)| e),
             _ => self.nanp_phone(i).or_else(|| self.service_number(i)),
         }
     }
@@ -820,10 +767,7 @@ impl Tokenizer<'_, '_> {
             groups += 1;
             j = g_end;
             let Some(&s) = b.get(j) else { break };
-            if (s == b' ' || s == b'-')
-                && sep.is_none_or(|x| x == s)
-                && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-            {
+            if (s == b' ' || s == b'-') && sep.is_none_or(|x| x == s) && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
                 let ng = digits_end(b, j + 1) - (j + 1);
                 if digits + ng > 11 {
                     break;
@@ -846,9 +790,7 @@ impl Tokenizer<'_, '_> {
         match b.get(j) {
             None => true,
             Some(&c) if is_word_byte(c) => false,
-            Some(b'.' | b',' | b'/' | b'-' | b':') => {
-                !b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric)
-            }
+            Some(b'.' | b',' | b'/' | b'-' | b':') => !b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric),
             Some(_) => true,
         }
     }
@@ -877,10 +819,7 @@ impl Tokenizer<'_, '_> {
                     return None;
                 }
             }
-            if b.get(j) == Some(&b' ')
-                && b.get(j + 1)
-                    .is_some_and(|&c| c.is_ascii_digit() || c == b'(')
-            {
+            if b.get(j) == Some(&b' ') && b.get(j + 1).is_some_and(|&c| c.is_ascii_digit() || c == b'(') {
                 j += 1;
                 continue;
             }
@@ -922,8 +861,7 @@ impl Tokenizer<'_, '_> {
             j += 2;
         }
         let group = |at: usize, len: usize| -> bool {
-            b.get(at..at + len)
-                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            b.get(at..at + len).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
                 && !b.get(at + len).is_some_and(u8::is_ascii_digit)
         };
         if !group(j, 3) || matches!(b[j], b'0' | b'1') {
@@ -961,9 +899,7 @@ impl Tokenizer<'_, '_> {
         if !self.ends_cleanly(end) {
             return None;
         }
-        let after_call = self
-            .prev_token_text()
-            .is_some_and(|w| eq_any_fold(w, CALL_WORDS));
+        let after_call = self.prev_token_text().is_some_and(|w| eq_any_fold(w, CALL_WORDS));
         let after_phone_or = || {
             let toks = &self.out[self.first..];
             toks.len() >= 2 && {
@@ -976,8 +912,7 @@ impl Tokenizer<'_, '_> {
             let k = self.b[end..].iter().take_while(|&&c| c == b' ').count();
             let w = end + k;
             k > 0
-                && b.get(w..w + 6)
-                    .is_some_and(|x| x.eq_ignore_ascii_case(b"online"))
+                && b.get(w..w + 6).is_some_and(|x| x.eq_ignore_ascii_case(b"online"))
                 && !b.get(w + 6).is_some_and(|&c| is_word_byte(c))
         };
         (after_call || after_phone_or() || before_online()).then_some(end)
@@ -1012,9 +947,7 @@ impl Tokenizer<'_, '_> {
             let mut shouty = 0;
             while k < toks.len() && is_caps(&toks[k]) {
                 let w = &self.s[toks[k].range.start - self.base..toks[k].range.end - self.base];
-                if eq_any_fold(w, SHOUTED_WORDS)
-                    || w.chars().filter(|c| c.is_alphabetic()).count() > 6
-                {
+                if eq_any_fold(w, SHOUTED_WORDS) || w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
                     shouty += 1;
                 }
                 k += 1;
@@ -1075,9 +1008,7 @@ fn eq_any_fold(w: &str, list: &[&str]) -> bool {
         return false;
     }
     if w.is_ascii() {
-        return list
-            .iter()
-            .any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w.as_bytes()));
+        return list.iter().any(|x| x.len() == w.len() && x.as_bytes().eq_ignore_ascii_case(w.as_bytes()));
     }
     list.iter().any(|&x| {
         let mut a = w.chars().map(|c| match c {
@@ -1103,9 +1034,7 @@ fn ends_plainly(b: &[u8], e: usize) -> bool {
         None => true,
         Some(&c) if is_ascii_space(c) => true,
         Some(b';' | b'!' | b'?' | b')' | b']' | b'"') => true,
-        Some(b',' | b'.' | b':') => b
-            .get(e + 1)
-            .is_none_or(|&c| is_ascii_space(c) || matches!(c, b')' | b'"' | b']')),
+        Some(b',' | b'.' | b':') => b.get(e + 1).is_none_or(|&c| is_ascii_space(c) || matches!(c, b')' | b'"' | b']')),
         Some(_) => false,
     }
 }
