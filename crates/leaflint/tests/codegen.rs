@@ -73,6 +73,60 @@ fn cmudict_fst_is_up_to_date() {
     check_or_write(&data_dir().join("generated/cmudict.fst"), &fresh);
 }
 
+/// Builds the spelling index: `<uk` → row offset and `>us\0{preference}uk` → row offset (see
+/// `src/data/spelling.rs`).
+fn build_spelling(tsv: &'static str) -> Vec<u8> {
+    use leaflint::data::spelling::{parse_row, HEADER, UK_KEY, US_KEY};
+    assert!(tsv.starts_with(HEADER), "unexpected header");
+    let mut entries: Vec<(Vec<u8>, u64)> = Vec::new();
+    let mut offset = 0usize;
+    for line in tsv.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let text = line.trim_end_matches('\n');
+        if start == 0 || text.is_empty() {
+            continue;
+        }
+        let row = parse_row(text);
+        let at = u64::try_from(start).expect("offset fits u64");
+        let mut uk = vec![UK_KEY];
+        uk.extend_from_slice(row.uk.as_bytes());
+        entries.push((uk, at));
+        let mut us = vec![US_KEY];
+        us.extend_from_slice(row.us.as_bytes());
+        us.push(0);
+        us.push(row.preference());
+        us.extend_from_slice(row.uk.as_bytes());
+        entries.push((us, at));
+    }
+    entries.sort_unstable();
+    let before = entries.len();
+    entries.dedup_by(|a, b| a.0 == b.0);
+    assert_eq!(
+        before,
+        entries.len(),
+        "duplicate British spellings in the TSV"
+    );
+    let mut builder = fst::MapBuilder::memory();
+    for (key, at) in entries {
+        builder.insert(key, at).expect("keys are sorted and unique");
+    }
+    builder.into_inner().expect("in-memory fst build")
+}
+
+#[test]
+fn spelling_fst_is_up_to_date() {
+    let on_disk = std::fs::read_to_string(data_dir().join("uk-us-spelling.tsv"))
+        .expect("read data/uk-us-spelling.tsv");
+    let embedded = leaflint::data::spelling::tsv();
+    assert_eq!(
+        on_disk, embedded,
+        "rebuild the crate: the embedded TSV is stale"
+    );
+    let fresh = build_spelling(embedded);
+    check_or_write(&data_dir().join("generated/spelling.fst"), &fresh);
+}
+
 #[test]
 fn embedded_cmudict_matches_tsv() {
     // The library embeds the committed bytes; check a few entries through its public API.
