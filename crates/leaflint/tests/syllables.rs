@@ -325,6 +325,8 @@ fn compounds_and_affixes() {
         ("paracetamol's", 5, Compound),
         ("nurse's", 2, Dictionary),
         ("No.", 1, Dictionary),
+        // CMUdict gives "hmm" no vowel phone; a word still counts one.
+        ("hmm", 1, Dictionary),
         ("cocodamols", 4, Rules),
         ("reinfections", 4, Compound),
         ("ibuprofens", 4, Compound),
@@ -380,6 +382,19 @@ fn odd_tokens_do_not_panic() {
     let long = "a".repeat(200) + "bcdefg";
     assert!(count(&long, B).0 >= 1);
     assert_eq!(count("", B).0, 0);
+}
+
+#[test]
+fn every_dictionary_spelling_counts() {
+    // Every CMUdict key, as written and in capitals, goes through all steps without panicking.
+    for line in CMU_TSV.lines().skip(1) {
+        let Some((word, _)) = line.split_once('\t') else {
+            continue;
+        };
+        assert!(count(word, B).0 >= 1, "{word}");
+        let upper = word.to_uppercase();
+        assert!(count(&upper, US).0 >= 1, "{upper}");
+    }
 }
 
 #[test]
