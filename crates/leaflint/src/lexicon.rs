@@ -2,6 +2,32 @@
 //! inflections and British spellings folded.
 
 use crate::data::{frequency, scowl, spelling};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static EVERYDAY_HEALTH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/everyday-health.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect()
+});
+
+/// True when `word_or_phrase` (any case) is on our everyday-health list (SPEC §2.4 †): health
+/// words most patients know (`paracetamol`, `tummy`, `GP`, `side effect`), and every form a style
+/// fix writes (`breastfeeding`, `dietitian`). Plural and British/US forms are tried too.
+pub fn is_everyday_health(word_or_phrase: &str) -> bool {
+    let w = fold(word_or_phrase);
+    let w = w.as_ref();
+    EVERYDAY_HEALTH.contains(w)
+        || w.strip_suffix('s').is_some_and(|s| EVERYDAY_HEALTH.contains(s))
+        || spelling::uk_to_us(w).is_some_and(|us| EVERYDAY_HEALTH.contains(us))
+        || spelling::us_to_uk(w).is_some_and(|uk| EVERYDAY_HEALTH.contains(uk))
+}
+
+/// Number of entries on the everyday-health list (forces the load).
+pub fn everyday_health_len() -> usize {
+    EVERYDAY_HEALTH.len()
+}
 
 /// Familiar words: rank ≤ this in either frequency list (SPEC §2.4 †).
 pub const FAMILIAR_MAX_RANK: u32 = 3000;
@@ -106,6 +132,15 @@ mod tests {
         for w in ["paracetamol", "mild", "moderate", "pharmacist", "persist", "toothbrush"] {
             assert!(!is_familiar(w), "{w}");
         }
+    }
+
+    #[test]
+    fn everyday_health_words() {
+        assert!(everyday_health_len() > 150);
+        for w in ["Diabetes", "GP", "side effects", "inhalers", "diarrhea", "Paracetamol"] {
+            assert!(is_everyday_health(w), "{w}");
+        }
+        assert!(!is_everyday_health("hydrochloride"));
     }
 
     #[test]

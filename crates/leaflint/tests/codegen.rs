@@ -21,18 +21,11 @@ fn build_cmudict(tsv: &str) -> Vec<u8> {
     let mut entries: Vec<(&str, u64)> = lines
         .filter(|line| !line.is_empty())
         .map(|line| {
-            let (word, counts) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("no tab in {line:?}"));
+            let (word, counts) = line.split_once('\t').unwrap_or_else(|| panic!("no tab in {line:?}"));
             assert_eq!(word, word.to_lowercase(), "key not lower-cased: {line:?}");
-            assert!(
-                !word.contains(['’', 'ʼ']),
-                "apostrophe not folded: {line:?}"
-            );
+            assert!(!word.contains(['’', 'ʼ']), "apostrophe not folded: {line:?}");
             let first = counts.split('|').next().unwrap_or(counts);
-            let n: u64 = first
-                .parse()
-                .unwrap_or_else(|_| panic!("bad count in {line:?}"));
+            let n: u64 = first.parse().unwrap_or_else(|_| panic!("bad count in {line:?}"));
             (word, n)
         })
         .collect();
@@ -67,8 +60,8 @@ fn check_or_write(path: &Path, fresh: &[u8]) {
 
 #[test]
 fn cmudict_fst_is_up_to_date() {
-    let tsv = std::fs::read_to_string(data_dir().join("cmudict-syllables.tsv"))
-        .expect("read data/cmudict-syllables.tsv");
+    let tsv =
+        std::fs::read_to_string(data_dir().join("cmudict-syllables.tsv")).expect("read data/cmudict-syllables.tsv");
     let fresh = build_cmudict(&tsv);
     check_or_write(&data_dir().join("generated/cmudict.fst"), &fresh);
 }
@@ -102,11 +95,7 @@ fn build_spelling(tsv: &'static str) -> Vec<u8> {
     entries.sort_unstable();
     let before = entries.len();
     entries.dedup_by(|a, b| a.0 == b.0);
-    assert_eq!(
-        before,
-        entries.len(),
-        "duplicate British spellings in the TSV"
-    );
+    assert_eq!(before, entries.len(), "duplicate British spellings in the TSV");
     let mut builder = fst::MapBuilder::memory();
     for (key, at) in entries {
         builder.insert(key, at).expect("keys are sorted and unique");
@@ -116,13 +105,9 @@ fn build_spelling(tsv: &'static str) -> Vec<u8> {
 
 #[test]
 fn spelling_fst_is_up_to_date() {
-    let on_disk = std::fs::read_to_string(data_dir().join("uk-us-spelling.tsv"))
-        .expect("read data/uk-us-spelling.tsv");
+    let on_disk = std::fs::read_to_string(data_dir().join("uk-us-spelling.tsv")).expect("read data/uk-us-spelling.tsv");
     let embedded = leaflint::data::spelling::tsv();
-    assert_eq!(
-        on_disk, embedded,
-        "rebuild the crate: the embedded TSV is stale"
-    );
+    assert_eq!(on_disk, embedded, "rebuild the crate: the embedded TSV is stale");
     let fresh = build_spelling(embedded);
     check_or_write(&data_dir().join("generated/spelling.fst"), &fresh);
 }
@@ -136,10 +121,7 @@ fn embedded_cmudict_matches_tsv() {
     assert_eq!(cmudict::lookup("a.m."), Some(2));
     assert_eq!(cmudict::lookup("'bout"), Some(1));
     assert_eq!(cmudict::lookup("zzzz-not-a-word"), None);
-    let tsv = std::fs::read_to_string(data_dir().join("cmudict-syllables.tsv"))
-        .expect("read data/cmudict-syllables.tsv");
-    assert_eq!(
-        cmudict::len(),
-        tsv.lines().skip(1).filter(|l| !l.is_empty()).count()
-    );
+    let tsv =
+        std::fs::read_to_string(data_dir().join("cmudict-syllables.tsv")).expect("read data/cmudict-syllables.tsv");
+    assert_eq!(cmudict::len(), tsv.lines().skip(1).filter(|l| !l.is_empty()).count());
 }

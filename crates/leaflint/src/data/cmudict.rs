@@ -23,9 +23,7 @@ use fst::Map;
 static FST_BYTES: &[u8] = include_bytes!("../../data/generated/cmudict.fst");
 
 static MAP: LazyLock<Map<&'static [u8]>> = LazyLock::new(|| {
-    Map::new(FST_BYTES).expect(
-        "embedded data/generated/cmudict.fst is not a valid fst map; rerun tests/codegen.rs",
-    )
+    Map::new(FST_BYTES).expect("embedded data/generated/cmudict.fst is not a valid fst map; rerun tests/codegen.rs")
 });
 
 /// Syllable count of the first CMUdict pronunciation of `word_lower`, or `None` if the dictionary

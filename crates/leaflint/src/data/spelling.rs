@@ -27,18 +27,12 @@ static TSV: &str = include_str!("../../data/uk-us-spelling.tsv");
 static FST_BYTES: &[u8] = include_bytes!("../../data/generated/spelling.fst");
 
 static INDEX: LazyLock<Map<&'static [u8]>> = LazyLock::new(|| {
-    Map::new(FST_BYTES).expect(
-        "embedded data/generated/spelling.fst is not a valid fst map; rerun tests/codegen.rs",
-    )
+    Map::new(FST_BYTES).expect("embedded data/generated/spelling.fst is not a valid fst map; rerun tests/codegen.rs")
 });
 
 static ROWS: LazyLock<Vec<SpellingRow>> = LazyLock::new(|| {
     let mut lines = TSV.lines();
-    assert_eq!(
-        lines.next(),
-        Some(HEADER),
-        "uk-us-spelling.tsv: unexpected header"
-    );
+    assert_eq!(lines.next(), Some(HEADER), "uk-us-spelling.tsv: unexpected header");
     lines.filter(|l| !l.is_empty()).map(parse_row).collect()
 });
 
@@ -89,11 +83,7 @@ fn parse_level(field: &str, line: &str) -> Option<u8> {
     if field.is_empty() {
         None
     } else {
-        Some(
-            field
-                .parse()
-                .unwrap_or_else(|_| panic!("uk-us-spelling.tsv: bad SCOWL level in {line:?}")),
-        )
+        Some(field.parse().unwrap_or_else(|_| panic!("uk-us-spelling.tsv: bad SCOWL level in {line:?}")))
     }
 }
 
@@ -101,10 +91,7 @@ fn parse_level(field: &str, line: &str) -> Option<u8> {
 /// the tests catch, hence the panics).
 pub fn parse_row(line: &'static str) -> SpellingRow {
     let mut f = line.split('\t');
-    let mut next = || {
-        f.next()
-            .unwrap_or_else(|| panic!("uk-us-spelling.tsv: too few columns in {line:?}"))
-    };
+    let mut next = || f.next().unwrap_or_else(|| panic!("uk-us-spelling.tsv: too few columns in {line:?}"));
     let (uk, us, change, lvl_uk, lvl_us, source) = (next(), next(), next(), next(), next(), next());
     let source = match source {
         "SCOWL" => SpellingSource::Scowl,

@@ -190,9 +190,7 @@ pub fn number_syllables(token: &str, style: NumberStyle) -> Option<u32> {
 /// Removes surrounding whitespace and a trailing possessive apostrophe (`patients’` →
 /// `patients`, SPEC §2.2).
 fn trim_token(word: &str) -> &str {
-    word.trim()
-        .trim_end_matches(['\'', '’', 'ʼ'])
-        .trim_start_matches(['‘'])
+    word.trim().trim_end_matches(['\'', '’', 'ʼ']).trim_start_matches(['‘'])
 }
 
 fn looks_numeric(w: &str) -> bool {
@@ -466,10 +464,10 @@ pub const SPOKEN_ACRONYMS: &[(&str, Option<u32>)] = &[
 /// Short English words that are never initialisms, so that capitals used for emphasis
 /// (`DO NOT`) are not spelled out†. Words of 4–6 capitals are checked against CMUdict instead.
 pub const SHOUTED_WORDS: &[&str] = &[
-    "ALL", "AN", "AND", "ANY", "ARE", "ASK", "AT", "BE", "BUT", "BY", "CAN", "DAY", "DO", "FOR",
-    "GET", "GO", "HAD", "HAS", "HE", "HER", "HIM", "HOW", "IF", "IN", "IS", "ITS", "MAY", "MY",
-    "NEW", "NO", "NOT", "NOW", "OF", "OFF", "ON", "ONE", "OR", "OUR", "OUT", "SAY", "SEE", "SHE",
-    "SO", "THE", "TO", "TOO", "TRY", "TWO", "USE", "WAS", "WAY", "WE", "WHY", "YES", "YOU",
+    "ALL", "AN", "AND", "ANY", "ARE", "ASK", "AT", "BE", "BUT", "BY", "CAN", "DAY", "DO", "FOR", "GET", "GO", "HAD",
+    "HAS", "HE", "HER", "HIM", "HOW", "IF", "IN", "IS", "ITS", "MAY", "MY", "NEW", "NO", "NOT", "NOW", "OF", "OFF",
+    "ON", "ONE", "OR", "OUR", "OUT", "SAY", "SEE", "SHE", "SO", "THE", "TO", "TOO", "TRY", "TWO", "USE", "WAS", "WAY",
+    "WE", "WHY", "YES", "YOU",
 ];
 
 const fn spoken_forms<const N: usize>() -> [&'static str; N] {
@@ -538,10 +536,7 @@ fn initialism(w: &str, style: NumberStyle) -> Option<(u32, SyllableSource)> {
             }
         }
     }
-    Some((
-        spell(core, style) + suffix_extra,
-        SyllableSource::Initialism,
-    ))
+    Some((spell(core, style) + suffix_extra, SyllableSource::Initialism))
 }
 
 fn is_dotted_letters(w: &str) -> bool {
@@ -549,8 +544,7 @@ fn is_dotted_letters(w: &str) -> bool {
     let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
     letters >= 2
         && b.iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
-        && b.windows(2)
-            .all(|p| !(p[0].is_ascii_alphabetic() && p[1].is_ascii_alphabetic()))
+        && b.windows(2).all(|p| !(p[0].is_ascii_alphabetic() && p[1].is_ascii_alphabetic()))
 }
 
 /// Splits a plural `s` or possessive `'s` off an initialism; the extra syllable is for letter
@@ -563,10 +557,7 @@ fn split_initialism_suffix(w: &str) -> (&str, u32) {
         }
     }
     if let Some(core) = w.strip_suffix('s') {
-        if core
-            .bytes()
-            .last()
-            .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        if core.bytes().last().is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
             && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
         {
             return (core, hiss(core));
@@ -659,9 +650,7 @@ fn word_steps(original: &str, key: &[u8], style: NumberStyle) -> (u32, SyllableS
 
 /// Step 4 then 5 only: the dictionary, directly or through the British → American map.
 fn dictionary_or_spelling(key: &[u8]) -> Option<u32> {
-    cmudict::lookup_bytes(key)
-        .or_else(|| british_lookup(key))
-        .map(|n| n.max(1))
+    cmudict::lookup_bytes(key).or_else(|| british_lookup(key)).map(|n| n.max(1))
 }
 
 /// Step 5: the table's American form, else a respelling by rule, looked up in CMUdict.
@@ -898,9 +887,8 @@ fn suffixed(key: &[u8]) -> Option<u32> {
                 dictionary_or_spelling(stem).map(|n| n + u32::from(hiss))
             }
             b"es" => {
-                let hiss = matches!(stem.last(), Some(b's' | b'x' | b'z'))
-                    || stem.ends_with(b"ch")
-                    || stem.ends_with(b"sh");
+                let hiss =
+                    matches!(stem.last(), Some(b's' | b'x' | b'z')) || stem.ends_with(b"ch") || stem.ends_with(b"sh");
                 if let Some((buf, len)) = replace_last_i(stem) {
                     // allergies → allergy
                     dictionary_or_spelling(&buf[..len])
@@ -994,8 +982,7 @@ fn prefixed(key: &[u8], depth: u8) -> Option<u32> {
         if rest.len() < 3 {
             continue;
         }
-        let found =
-            dictionary_or_spelling(rest).or_else(|| if depth > 1 { suffixed(rest) } else { None });
+        let found = dictionary_or_spelling(rest).or_else(|| if depth > 1 { suffixed(rest) } else { None });
         if let Some(n) = found {
             return Some(n + syl);
         }
@@ -1013,9 +1000,7 @@ fn mixed_runs(key: &[u8], style: NumberStyle) -> u32 {
         if key[i].is_ascii_digit() {
             let mut v: u64 = 0;
             while i < key.len() && key[i].is_ascii_digit() {
-                v = v
-                    .saturating_mul(10)
-                    .saturating_add(u64::from(key[i] - b'0'));
+                v = v.saturating_mul(10).saturating_add(u64::from(key[i] - b'0'));
                 i += 1;
             }
             n += numbers::cardinal(v, style);
@@ -1076,21 +1061,18 @@ fn fallback_folded(key: &[u8]) -> u32 {
 
 /// Compound first parts whose final `e` is silent (`homework`, `lifeline`)†.
 const SILENT_E_HEADS: &[&[u8]] = &[
-    b"home", b"some", b"white", b"fire", b"life", b"like", b"time", b"side", b"wide", b"house",
-    b"care", b"case", b"base", b"state", b"stone", b"name", b"grape", b"love", b"whole", b"more",
-    b"bone", b"lone",
+    b"home", b"some", b"white", b"fire", b"life", b"like", b"time", b"side", b"wide", b"house", b"care", b"case",
+    b"base", b"state", b"stone", b"name", b"grape", b"love", b"whole", b"more", b"bone", b"lone",
 ];
 
 /// Prefixes ending in `o` that keep the next vowel apart (`bio-ethics`, `micro-economics`)†.
 const O_PREFIXES: &[&[u8]] = &[
-    b"bio", b"micro", b"macro", b"retro", b"neuro", b"hydro", b"electro", b"photo", b"proto",
-    b"pseudo", b"gastro", b"radio", b"auto",
+    b"bio", b"micro", b"macro", b"retro", b"neuro", b"hydro", b"electro", b"photo", b"proto", b"pseudo", b"gastro",
+    b"radio", b"auto",
 ];
 
 /// Suffixes after which a preceding `e` is silent (`like-ly`, `state-ment`)†.
-const SILENT_E_SUFFIXES: &[&[u8]] = &[
-    b"ly", b"ness", b"ment", b"ments", b"less", b"ful", b"man", b"men", b"some",
-];
+const SILENT_E_SUFFIXES: &[&[u8]] = &[b"ly", b"ness", b"ment", b"ments", b"less", b"ful", b"man", b"men", b"some"];
 
 /// SPEC §2.3 step 7, improved: vowel groups (`a e i o u y`, with `y` a consonant before a vowel
 /// and `u` silent after `q`), plus splits of vowel pairs said as two syllables, minus silent
@@ -1132,9 +1114,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
                     let tail = &w[i + 1..];
                     tail.starts_with(b"ing")
                         || (!w[..i].iter().any(|&b| is_aeiou(b))
-                            && (tail.starts_with(b"an")
-                                || tail.starts_with(b"on")
-                                || tail.starts_with(b"er")))
+                            && (tail.starts_with(b"an") || tail.starts_with(b"on") || tail.starts_with(b"er")))
                         || (i >= 2
                             && matches!(w[i - 1], b'l' | b'r')
                             && is_cons(w[i - 2])
@@ -1177,9 +1157,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
                         && ((b == b'o'
                             && (matches!(before, b'n' | b'g' | b'h')
                                 || (before == b'l' && at(i as isize - 2) == b'l')))
-                            || (b == b'a'
-                                && (before == b'g'
-                                    || (before == b'l' && at(i as isize - 2) == b'i')))) =>
+                            || (b == b'a' && (before == b'g' || (before == b'l' && at(i as isize - 2) == b'i')))) =>
                 {
                     false
                 }
@@ -1197,9 +1175,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
                             || (before == b'x' && b == b'a')
                             || (b != b'u' && after == b't' && after2 != b'h')
                             || (b == b'o' && i + 2 == n)
-                            || (b == b'u'
-                                && i + 3 == n
-                                && (after == b'm' || (after == b's' && before == b's')))
+                            || (b == b'u' && i + 3 == n && (after == b'm' || (after == b's' && before == b's')))
                             || (b == b'o' && after == b'l' && after2 == b'o')
                     }
                 }
@@ -1222,10 +1198,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
                             && after == b'l'
                             && is_aeiou(at(i as isize - 2))
                             && matches!(&w[i + 3..], [] | [b's'] | [b'i', ..]))
-                        || (i >= 2
-                            && &w[i - 2..i] == b"cr"
-                            && after == b't'
-                            && !w[i + 3..].starts_with(b"ur"))
+                        || (i >= 2 && &w[i - 2..i] == b"cr" && after == b't' && !w[i + 3..].starts_with(b"ur"))
                 }
                 // -ient, -ience, -iety: client, audience, anxiety (not after c, s, t, x, n)
                 // (and sci-ence, sci-entist, but not conscience, omniscient)
@@ -1233,22 +1206,16 @@ fn fallback_letters(w: &[u8]) -> u32 {
                     let ent = after == b'n' && matches!(after2, b't' | b'c');
                     (!matches!(before, b'c' | b's' | b't' | b'x' | b'n' | 0)
                         && (ent || (after == b't' && is_vy(after2))))
-                        || (ent
-                            && before == b'c'
-                            && at(i as isize - 2) == b's'
-                            && at(i as isize - 3) != b'n')
+                        || (ent && before == b'c' && at(i as isize - 2) == b's' && at(i as isize - 3) != b'n')
                 }
                 // -auer, -eier, -aier, -euer: Bauer, Meier
                 (b'a' | b'e', b'u' | b'i') => after == b'e' && after2 == b'r',
                 // not fluor- (fluoride = "floor-ide")
-                (b'u', b'o') => {
-                    !(matches!(before, b'q' | b'g') || (before == b'l' && after == b'r'))
-                }
+                (b'u', b'o') => !(matches!(before, b'q' | b'g') || (before == b'l' && after == b'r')),
                 // ua splits (actuary, usual) except after q, g (quality, guard), in -suade,
                 // -suas-, suave, and before r unless after t (guard, January; but actuary)
                 (b'u', b'a') => {
-                    !(matches!(before, b'q' | b'g')
-                        || (before == b's' && matches!(after, b'd' | b's' | b'v')))
+                    !(matches!(before, b'q' | b'g') || (before == b's' && matches!(after, b'd' | b's' | b'v')))
                         && (after != b'r' || before == b't')
                 }
                 // -uent, -uence: affluent, influence; -tuity, -nuity, -tuit: gratuity, annuity
@@ -1257,10 +1224,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
                         && matches!(after2, b't' | b'c')
                         && (matches!(before, b'l' | b'r') || (before == b't' && vowel_before(i)))
                 }
-                (b'u', b'i') => {
-                    (matches!(before, b't' | b'n') && after == b't')
-                        || (before == b'l' && after == b'd')
-                }
+                (b'u', b'i') => (matches!(before, b't' | b'n') && after == b't') || (before == b'l' && after == b'd'),
                 // po-et, po-em
                 (b'o', b'e') => before == b'p' && matches!(after, b't' | b'm'),
                 (b'i', b'i') => true,
@@ -1293,8 +1257,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
         let syllabic_re = c == b'r' && is_cons(c4) && c4 != b'r' && ends(b"es");
         let keep = syllabic_re
             || if ends(b"es") {
-                matches!(c, b's' | b'x' | b'z' | b'c' | b'g')
-                    || (c == b'h' && matches!(c4, b'c' | b's'))
+                matches!(c, b's' | b'x' | b'z' | b'c' | b'g') || (c == b'h' && matches!(c4, b'c' | b's'))
             } else {
                 matches!(c, b't' | b'd')
             };
@@ -1303,14 +1266,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
         }
     }
     // -ism, -asm, -ysm, -thm: "iz-em", "rhyth-em"
-    if ends(b"ism")
-        || ends(b"asm")
-        || ends(b"ysm")
-        || ends(b"isms")
-        || ends(b"asms")
-        || ends(b"thm")
-        || ends(b"thms")
-    {
+    if ends(b"ism") || ends(b"asm") || ends(b"ysm") || ends(b"isms") || ends(b"asms") || ends(b"thm") || ends(b"thms") {
         count += 1;
     }
     // go-er, do-ers
@@ -1349,11 +1305,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
     for suf in SILENT_E_SUFFIXES {
         if n > suf.len() + 3 && ends(suf) {
             let e = n - suf.len() - 1;
-            if w[e] == b'e'
-                && !nuc[e - 1]
-                && nuc[e]
-                && !(w[e - 1] == b'l' && is_cons(w[e - 2]))
-                && vowel_before(e - 1)
+            if w[e] == b'e' && !nuc[e - 1] && nuc[e] && !(w[e - 1] == b'l' && is_cons(w[e - 2])) && vowel_before(e - 1)
             {
                 count -= 1;
             }
@@ -1389,10 +1341,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
                     && is_cons(c2)
                     && !matches!(
                         (c1, c2),
-                        (b'c' | b't' | b's', b'h')
-                            | (b'l', b'l' | b'm')
-                            | (b'g', b'n')
-                            | (b'r', b'd' | b'l' | b'n')
+                        (b'c' | b't' | b's', b'h') | (b'l', b'l' | b'm') | (b'g', b'n') | (b'r', b'd' | b'l' | b'n')
                     )
                     && !(v == b'i' && c1 == b'n' && c2 == b'h')
             }
@@ -1423,11 +1372,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
     }
     for pre in O_PREFIXES {
         let p = pre.len();
-        if n >= p + 2
-            && starts(pre)
-            && is_aeiou(w[p])
-            && nuc[p + 1..].iter().skip_while(|&&v| v).any(|&v| v)
-        {
+        if n >= p + 2 && starts(pre) && is_aeiou(w[p]) && nuc[p + 1..].iter().skip_while(|&&v| v).any(|&v| v) {
             count += 1;
             break;
         }
@@ -1469,10 +1414,7 @@ fn fallback_letters(w: &[u8]) -> u32 {
     if n >= 6 && (ends(b"ling") || ends(b"lings")) {
         let k = if ends(b"ling") { n - 4 } else { n - 5 };
         if k >= 2
-            && matches!(
-                w[k - 1],
-                b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b't' | b'z'
-            )
+            && matches!(w[k - 1], b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b't' | b'z')
             && is_cons(w[k - 2])
         {
             count += 1;
@@ -1521,12 +1463,7 @@ mod numbers {
         if r < 20 {
             SMALL[r as usize]
         } else {
-            TENS[(r / 10) as usize]
-                + if r % 10 > 0 {
-                    SMALL[(r % 10) as usize]
-                } else {
-                    0
-                }
+            TENS[(r / 10) as usize] + if r % 10 > 0 { SMALL[(r % 10) as usize] } else { 0 }
         }
     }
 
@@ -1739,9 +1676,7 @@ mod numbers {
         let text = &s[..end];
         let mut value: Option<u64> = Some(0);
         for c in text.bytes().filter(u8::is_ascii_digit) {
-            value = value
-                .and_then(|v| v.checked_mul(10))
-                .and_then(|v| v.checked_add(u64::from(c - b'0')));
+            value = value.and_then(|v| v.checked_mul(10)).and_then(|v| v.checked_add(u64::from(c - b'0')));
         }
         Some((Digits { text, value }, &s[end..]))
     }
@@ -1765,9 +1700,8 @@ mod numbers {
         }
         // Phone numbers: digits in groups separated by spaces, or a leading +.
         if t.contains(char::is_whitespace) || t.starts_with('+') {
-            let ok = t.chars().all(|c| {
-                c.is_ascii_digit() || c.is_whitespace() || matches!(c, '+' | '-' | '(' | ')')
-            }) && t.bytes().any(|b| b.is_ascii_digit());
+            let ok = t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '+' | '-' | '(' | ')'))
+                && t.bytes().any(|b| b.is_ascii_digit());
             return ok.then(|| digit_by_digit(t));
         }
         // Currency prefix.
@@ -1838,9 +1772,7 @@ mod numbers {
             let mut cs = rest.chars();
             if let Some((a, d)) = cs.next().and_then(vulgar) {
                 let tail = suffix(cs.as_str())?;
-                return Some(
-                    cardinal(v, style) + 1 + cardinal(a, style) + denominator(d, style) + tail,
-                );
+                return Some(cardinal(v, style) + 1 + cardinal(a, style) + denominator(d, style) + tail);
             }
             // Ordinals.
             let lower = rest.as_bytes();
@@ -1893,10 +1825,7 @@ mod numbers {
 
         // Clock time with a decimal point: 5.30pm = "five thirty p m".
         if let (Some(d), Some(v)) = (decimals, int_value) {
-            if matches!(rest, "am" | "pm" | "AM" | "PM" | "a.m." | "p.m.")
-                && d.len() == 2
-                && v <= 12
-            {
+            if matches!(rest, "am" | "pm" | "AM" | "PM" | "a.m." | "p.m.") && d.len() == 2 && v <= 12 {
                 return Some(cardinal(v, style) + minutes(d)? + 2);
             }
         }
@@ -1905,10 +1834,7 @@ mod numbers {
 
         // Years 1900–2099 standing alone: 2024 = "twenty twenty-four" (decades 1990s too).
         if let (Some(d), None, Some(v)) = (&int, decimals, int_value) {
-            if d.text.len() == 4
-                && (1900..=2099).contains(&v)
-                && matches!(rest, "" | "s" | "'s" | "’s")
-            {
+            if d.text.len() == 4 && (1900..=2099).contains(&v) && matches!(rest, "" | "s" | "'s" | "’s") {
                 if (2000..2010).contains(&v) {
                     return Some(cardinal(v, style) + tail);
                 }
