@@ -22,7 +22,7 @@ pub fn check(text: &str, config: &Config) -> Report {
 /// Check a parsed document. `name` is recorded in the report's `source`.
 pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
-    let scores = metrics::scores(doc, &analysis, config);
+    let mut scores = metrics::scores(doc, &analysis, config);
     let cx = Context { doc, analysis: &analysis, scores: &scores, config };
     let mut findings = Vec::new();
     for rule in RULES {
@@ -32,6 +32,10 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
+    if let Some(n) = scores.numeracy.as_mut() {
+        // Word rules that weigh on the numeracy load (clinical-shorthand) run after the score.
+        n.add_findings(&findings);
+    }
     let mut notes = Vec::new();
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
@@ -179,6 +183,7 @@ fn targets(scores: &Scores, config: &Config) -> Vec<Target> {
     let simple = [
         ("complex_language_pct", scores.language.complex_language_pct, "complex-language-pct"),
         ("passive_share", scores.language.passive_share, "passive-share"),
+        ("numeracy_load", scores.numeracy.as_ref().map(|n| n.load), "numeracy-load"),
     ];
     for (metric, value, key) in simple {
         if let Some(v) = value {

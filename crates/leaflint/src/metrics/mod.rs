@@ -135,8 +135,8 @@ pub struct Scores {
     pub readability: Readability,
     /// Language scores.
     pub language: Language,
-    /// Numeracy load (SPEC §3.8); `null` until the numeracy rules run.
-    pub numeracy: Option<serde_json::Value>,
+    /// Numeracy load (SPEC §3.8).
+    pub numeracy: Option<crate::numbers::load::Numeracy>,
     /// Reading time.
     pub reading_time: ReadingTime,
 }
@@ -264,7 +264,7 @@ pub fn scores(doc: &Document, an: &Analysis, cfg: &Config) -> Scores {
         long_share: (n > 0.0).then(|| counted.iter().filter(|&&w| f64::from(w) > long_words).count() as f64 / n),
     };
     let words_total = counts.words_total as f64;
-    Scores {
+    let mut scores = Scores {
         readability: Readability {
             smog: Smog { grade: smog, confidence, sentences: counts.smog_sentences },
             flesch_reading_ease: fre,
@@ -297,7 +297,9 @@ pub fn scores(doc: &Document, an: &Analysis, cfg: &Config) -> Scores {
             aloud_seconds: words_total / ALOUD_WPM * 60.0,
         },
         counts,
-    }
+    };
+    scores.numeracy = Some(crate::numbers::load::compute(doc, an, cfg, &scores));
+    scores
 }
 
 /// The number style for spoken numbers in a profile (SPEC §1.6: British says "and").

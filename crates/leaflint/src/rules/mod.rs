@@ -111,10 +111,20 @@ macro_rules! registry {
 }
 
 registry! {
+    decimal::Decimal,
+    fraction::Fraction,
     hard_sentence::HardSentence,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
     long_word::LongWord,
+    missing_time_frame::MissingTimeFrame,
+    mixed_denominators::MixedDenominators,
+    mixed_number_formats::MixedNumberFormats,
+    one_in_x_varying::OneInXVarying,
+    one_sided_framing::OneSidedFraming,
+    percentage::Percentage,
+    relative_risk::RelativeRisk,
+    verbal_probability::VerbalProbability,
 }
 
 /// The rule with this id.
