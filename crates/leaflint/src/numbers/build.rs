@@ -635,8 +635,8 @@ impl<'a> Unit<'a> {
         if self.people_after(end) {
             roles |= role::PEOPLE;
         }
-        if kind == Kind::Dose && w.is(end, "in") {
-            // A strength: 125mg in 5ml.
+        if kind == Kind::Dose && w.is_any(end, &["in", "/", "per"]) {
+            // A strength: 125mg in 5ml, 125mg/5ml, 125mg per 5ml.
             if let Some(d) = self.atom(end + 1) {
                 let ml = |s: &str| s.eq_ignore_ascii_case("ml");
                 if ml(d.suffix()) || ml(w.text(d.b)) {

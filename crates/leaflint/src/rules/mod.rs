@@ -111,15 +111,21 @@ macro_rules! registry {
 }
 
 registry! {
+    adjacent_numbers::AdjacentNumbers,
+    dash_range::DashRange,
     decimal::Decimal,
     fraction::Fraction,
     hard_sentence::HardSentence,
+    implied_calculation::ImpliedCalculation,
+    large_number_unanchored::LargeNumberUnanchored,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
     long_word::LongWord,
     missing_time_frame::MissingTimeFrame,
     mixed_denominators::MixedDenominators,
     mixed_number_formats::MixedNumberFormats,
+    number_density::NumberDensity,
+    number_style::NumberStyle,
     one_in_x_varying::OneInXVarying,
     one_sided_framing::OneSidedFraming,
     percentage::Percentage,

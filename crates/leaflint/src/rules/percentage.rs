@@ -65,8 +65,15 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let mut f = Finding::new(&META, severity, q.span, "Many people find percentages hard to picture.").with_data("percentage", q.low);
-        let conv = if q.high.is_none() { percent_to_frequency(q.low, preferred) } else { None };
-        let Some(c) = conv else {
+        let conv = match q.high {
+            None => percent_to_frequency(q.low, preferred).map(|c| (c, format!("{} in {}", commas(c.n), commas(c.d)))),
+            // A range of whole percentages: `90% to 95%` → `90 to 95 in 100`.
+            Some(h) if q.low.fract() == 0.0 && h.fract() == 0.0 => {
+                percent_to_frequency(q.low, Some(100)).filter(|c| c.d == 100).map(|c| (c, format!("{} to {} in 100", q.low, h)))
+            }
+            Some(_) => None,
+        };
+        let Some((c, written)) = conv else {
             out.push(f.with_help("Give it as a number of people out of 100 or 1,000, for example '20 in 100 people'."));
             continue;
         };
@@ -79,7 +86,7 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
                 end += 1;
             }
         }
-        let text = nx.about(q, c.rounded, &format!("{} in {}", commas(c.n), commas(c.d)));
+        let text = nx.about(q, c.rounded, &written);
         f.message = format!("Many people find percentages hard to picture. Try '{text}'.");
         f = f.with_data("numerator", c.n).with_data("denominator", c.d).with_data("rounded", c.rounded);
         if let Some(span) = nx.verbatim_tokens(q.tokens.start, end) {
@@ -136,11 +143,15 @@ mod tests {
 
     #[test]
     fn real_sentences() {
-        // tests/corpus/cdc-diabetes-quick-facts.md: a range, flagged with no fix.
+        // tests/corpus/cdc-diabetes-quick-facts.md: ranges of whole percentages.
         let t = "Type 2 diabetes accounts for approximately 90% to 95% of all diagnosed cases of diabetes; type 1 diabetes accounts for approximately 5-10%.";
         let f = findings(t, R);
         assert_eq!(f.len(), 2);
-        assert!(f.iter().all(|f| f.fixes.is_empty()));
+        assert_eq!(
+            crate::apply_fixes(t, f.iter().flat_map(|f| f.fixes.first())),
+            "Type 2 diabetes accounts for approximately 90 to 95 in 100 diagnosed cases of diabetes; type 1 diabetes accounts for approximately 5 to 10 in 100."
+        );
+        assert!(findings("About 2.5% to 3.5% of people.", R)[0].fixes.is_empty());
         assert_flags("The risk went up by 2 percentage points.", R, 1);
         assert_fix("About 50 per cent of people recover.", R, "About 50 in 100 people recover.");
     }
