@@ -195,6 +195,15 @@ impl<'a> Unit<'a> {
             let s = w.text(k);
             (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then_some(s.len())
         };
+        // A service number in a list of phone numbers: `999, 111 or 0300 123 4567`.
+        if matches!(t, "999" | "111" | "112" | "911") {
+            let phone_near =
+                |k: usize| w.has(k, lx::PHONE) || (matches!(w.text(k), "999" | "111" | "112" | "911") && k != i);
+            let joined = |k: usize| w.is_any(k, &[",", "or", "and", "/"]);
+            if (i >= w.range.start + 2 && joined(i - 1) && phone_near(i - 2)) || (joined(i + 1) && phone_near(i + 2)) {
+                return Some(self.push(Kind::Phone, i, i + 1, 0.0, 0));
+            }
+        }
         // NHS number: 3 3 4 digits.
         if digits(i) == Some(3) && digits(i + 1) == Some(3) && digits(i + 2) == Some(4) {
             return Some(self.push(Kind::Reference, i, i + 3, 0.0, 0));
@@ -333,6 +342,9 @@ impl<'a> Unit<'a> {
         let l = w.lx(i);
         let mut at = Atom { a: i, b: i + 1, value: 0.0, tok: None, spelled: false, frac: None, scaled: false };
         if l & lx::NUMBER != 0 {
+            if l & lx::PHONE != 0 {
+                return None;
+            }
             let t = parse(w.text(i))?;
             at.value = t.value;
             at.tok = Some(t);
@@ -479,6 +491,7 @@ impl<'a> Unit<'a> {
                 let dashed = DASHES.contains(&conn);
                 // `4-6`: both plain or with the same kind of suffix; `5-10%`; not `1 or 2 200mg`.
                 let compatible = h.frac.is_none() == a.frac.is_none()
+                    && a.tok.and_then(|t| t.currency) == h.tok.and_then(|t| t.currency)
                     && (a.suffix().is_empty() || !h.suffix().is_empty())
                     && !(h.tok.is_some_and(|t| t.shape != Shape::Plain));
                 if compatible && !(w.is(a.b + 2, "in") && w.has(a.b + 3, lx::NUMERIC)) {
@@ -507,7 +520,9 @@ impl<'a> Unit<'a> {
         };
         let noun_after =
             w.has(b, lx::COUNTABLE | lx::PEOPLE | lx::EVENT | lx::DOSE | lx::MEASURE | lx::MONEY | lx::TIME);
-        if year(&a) && (high.is_none() || year(&last)) && !noun_after {
+        // 2017–18: a span of years.
+        let short_year = last.tok.is_some_and(|t| t.bare_integer() && t.int_digits == 2) && roles & role::DASHED != 0;
+        if year(&a) && (high.is_none() || year(&last) || short_year) && !noun_after {
             return self.push(Kind::Year, a.a, b, a.value, 0);
         }
         // Percentages: 20%, 50 per cent, 90% to 95%, 5-10%.
@@ -577,6 +592,8 @@ impl<'a> Unit<'a> {
                 roles |= role::TEST;
             }
             measure = Some(last.a);
+        } else if kind == Kind::Ordinal {
+            // `the 2nd dose`: an ordinal takes no unit.
         } else if self.test_unit_after(b) {
             // 130 mm Hg, 48 mmol/mol, 120/80 mmHg.
             roles |= role::TEST;

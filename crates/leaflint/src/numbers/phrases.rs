@@ -80,9 +80,14 @@ impl<'a> Words<'a> {
 /// Words that start a time frame before a time unit (`in the next 10 years`, `within a year`).
 const FRAME_STARTS: &[&str] = &["in", "over", "within", "after", "for", "next", "first", "last", "past", "following"];
 
-/// A time unit long enough to be a period (not seconds or minutes).
+/// A time unit that makes a period for a chance (SPEC §5.9: days, weeks, months, years; not
+/// hours, so `in 24 hours` of a dose is not a time frame).
 fn period(w: &Words<'_>, k: usize) -> bool {
-    w.has(k, lx::TIME) && !w.is_any(k, &["second", "minute", "minutes", "seconds", "min", "mins"])
+    w.has(k, lx::TIME)
+        && !w.is_any(
+            k,
+            &["second", "minute", "minutes", "seconds", "min", "mins", "hour", "hours", "hr", "hrs", "night", "nights"],
+        )
 }
 
 /// True when the unit states a time frame (SPEC §5.9): `in/over/within/during the next|first N

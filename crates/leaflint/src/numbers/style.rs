@@ -242,7 +242,7 @@ fn number_token(
         )
     });
     // thousands: 1000 people → 1,000 people; 2500kcal → 2,500kcal.
-    if quantity && p.int_digits >= 4 && !p.commas && p.shape == Shape::Plain {
+    if quantity && p.int_digits >= 4 && !p.commas && p.shape == Shape::Plain && !t[cur.len()..].starts_with('0') {
         let digits = &t[cur.len()..];
         let int_end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
         if let Ok(n) = digits[..int_end].parse::<u64>() {

@@ -80,6 +80,14 @@ const NOT_OUTCOME: &[&str] = &["cold", "colds", "sense", "law", "ground", "name"
 const INSTRUCTION: &[&str] = &["should", "shouldn't", "must", "can", "cannot", "can't", "need", "needs", "may", "might", "will"];
 const HAPPEN: &[&str] = &["happen", "happens", "occur", "occurs", "cause", "causes", "come", "comes", "return", "returns", "spread", "spreads", "lead", "leads", "affect", "affects", "feel", "feels", "result", "results"];
 
+/// What may follow a predicative term: the end, punctuation or a word that starts a phrase
+/// (`common in older people`, `rare, but`), not a noun (`common medications`).
+fn predicate_end(w: &Words<'_>, i: usize) -> bool {
+    i >= w.range.end || w.punct(i) || w.is_any(i, &["in", "among", "for", "after", "with", "but", "and", "during", "at", "when", "if", "so", "because", "though", "although", "nowadays", "now", "today"])
+}
+
+const PREPOSITIONS: &[&str] = &["for", "to", "with", "in", "among", "of", "from", "by", "on", "at", "than", "about"];
+
 /// A form of *be* just before token `i` (after degree words), as a token or a contraction.
 fn be_before(w: &Words<'_>, mut i: usize) -> bool {
     while i > w.range.start && w.is_any(i - 1, DEGREE) {
@@ -119,12 +127,16 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
             let cases = w.is_any(i + 1, &["cases", "instances", "occasions"]);
             if let Some(h) = head {
                 out.push(Hit { a, b: i, insert_after: h, band: band(very, &lower) });
-            } else if cases || (be_before(w, a) && !w.is(i + 1, "in")) {
+            } else if cases || (be_before(w, a) && predicate_end(w, i + 1)) {
                 out.push(Hit { a, b: i, insert_after: i, band: band(very, &lower).filter(|_| !cases) });
             }
             continue;
         }
         if l & lx::QUANT != 0 {
+            // `for most adults`, `suitable for some people`: not a frequency.
+            if a > w.range.start && w.is_any(a - 1, PREPOSITIONS) {
+                continue;
+            }
             // most/many/some people, a few people, a small number of people, the majority of people.
             let (start, noun) = if lower == "number" || w.phrase(i, &["small", "number", "of"]) {
                 (i, i + 3)
@@ -262,6 +274,9 @@ mod tests {
         ] {
             assert_flags(t, R, 1);
         }
+        // tests/corpus/medlineplus-chickenpox.md, nhs-atorvastatin.md
+        assert_flags("Chickenpox can sometimes cause serious problems.", R, 1);
+        assert_flags("Most people with high cholesterol don't have any symptoms.", R, 1);
         // tests/corpus/nhs-statins.md
         assert_flags("your personal and family medical history suggests you're likely to develop CVD at some point over the next 10 years", R, 1);
     }
@@ -281,6 +296,10 @@ mod tests {
             "Most cases are in children under age 15, but older children and adults can get it.",
             "How often should I take it?",
             "Some medicines can affect the way it works.",
+            // tests/corpus/nhs-atorvastatin.md, fda-consumer-otc-pain-campaign-2004.md, nhlbi-high-blood-pressure.md
+            "Atorvastatin isn't suitable for some people.",
+            "NSAIDs are common medications that are used to relieve fever and minor aches and pains.",
+            "For most adults, a normal blood pressure is less than 120 over 80 millimeters of mercury (mm Hg).",
         ] {
             assert_clean(t, R);
         }
