@@ -740,6 +740,9 @@ impl<'a> Unit<'a> {
         ];
         let w = &self.w;
         let from = a.saturating_sub(6).max(w.range.start);
+        if !(from..a).any(|k| w.has(k, lx::TEST)) {
+            return false;
+        }
         for k in (from..a).rev() {
             if w.has(k, lx::TEST) {
                 return true;
@@ -765,6 +768,10 @@ impl<'a> Unit<'a> {
     /// An age: `aged 65`, `age 60`, `ages of 50 and 74`, `turning 65`, `65 years old`.
     fn age(&self, a: usize, end: usize) -> bool {
         let w = &self.w;
+        let before = (a.saturating_sub(4).max(w.range.start)..a).any(|k| w.has(k, lx::AGE));
+        if !before && !w.has(end, lx::TIME) && !w.is_any(end, &["old", "of"]) && !w.text(end).contains("-year-old") {
+            return false;
+        }
         let p = |k: usize| k >= w.range.start && k < a && w.has(k, lx::AGE);
         (a > w.range.start && p(a - 1))
             || (a > w.range.start + 1
@@ -775,7 +782,7 @@ impl<'a> Unit<'a> {
             || w.is(end, "old")
             || w.phrase(end, &["of", "age"])
             || (w.has(end, lx::TIME) && w.is(end + 1, "old"))
-            || w.text(end).to_ascii_lowercase().starts_with("-year-old")
+            || w.text(end).contains("-year-old")
     }
 
     /// A people or event noun within 3 words after token `b`.

@@ -75,9 +75,11 @@ pub fn check(nx: &Nx<'_>, meta: &'static RuleMeta, which: Which, out: &mut Vec<F
                 .with_data("numerator", fs[k].0)
                 .with_data("denominator", fs[k].1)
                 .with_data("common_denominator", target);
-            for (j, o) in g.iter().enumerate() {
-                if j != k {
-                    f = f.with_related(o.span, format!("'{}' uses {}", nx.qtext(o), commas(fs[j].1)));
+            // The first use of each other denominator (not every frequency: a long document
+            // would list hundreds).
+            for &d in ds.iter().filter(|&&d| d != fs[k].1) {
+                if let Some(j) = fs.iter().position(|f| f.1 == d) {
+                    f = f.with_related(g[j].span, format!("'{}' uses {}", nx.qtext(g[j]), commas(d)));
                 }
             }
             if let Some((_, conv)) = &common {

@@ -51,6 +51,7 @@ classes! {
     INCIDENCE = 27, "incidence", "Incidence verbs: `get`, `develop`, `die`, `catch`, `diagnosed`.";
     OUTCOME_VERB = 28, "outcome-verb", "Outcome verbs: `get`, `have`, `develop`, `need`, `recover` …";
     COUNTABLE = 29, "countable", "A countable noun, unit or time word a number can stand before.";
+    FRAME = 30, "frame", "A word of a time frame without a time unit: `lifetime`, `during`, `daily`, `while` …";
 }
 
 /// Flags of number tokens (set by the model, not the data file): any number token.
@@ -67,12 +68,46 @@ pub const SLASH: Lex = 1 << 44;
 pub const DASH: Lex = 1 << 45;
 /// A hyphenated word whose parts are weekdays or months (`Monday-Friday`).
 pub const DAY_RANGE: Lex = 1 << 46;
+/// `4-hourly`: a dosing interval.
+pub const HOURLY: Lex = 1 << 47;
 /// Anything that can start or be a number expression: digits, number or fraction words.
 pub const NUMERIC: Lex = NUMBER | NUM | FRAC;
 
 struct Entry {
     lex: Lex,
     value: u32,
+}
+
+/// A quick filter before the hash look-up: for each length and first letter, a bit per last
+/// letter present on the list (most words of a text are rejected without hashing).
+static FILTER: LazyLock<Box<[[u32; 27]; MAX_LEN + 1]>> = LazyLock::new(|| {
+    let mut f = Box::new([[0u32; 27]; MAX_LEN + 1]);
+    for w in WORDS.keys() {
+        let b = w.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            f[b.len().min(MAX_LEN)][slot(first)] |= 1 << slot(last);
+        }
+    }
+    f
+});
+
+/// 0–25 for a–z, 26 for anything else.
+fn slot(b: u8) -> usize {
+    if b.is_ascii_lowercase() {
+        usize::from(b - b'a')
+    } else {
+        26
+    }
+}
+
+/// True when `lower` may be on the list (false: it is certainly not); `classify` inlines it.
+#[cfg(test)]
+fn may_be_listed(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&first), Some(&last)) => FILTER[b.len().min(MAX_LEN)][slot(first)] & (1 << slot(last)) != 0,
+        _ => false,
+    }
 }
 
 static WORDS: LazyLock<FxHashMap<&'static str, Entry>> = LazyLock::new(|| {
@@ -104,16 +139,31 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_LEN]) -> Option<&'b str> {
 
 /// The classes of a word (any case; curly apostrophes are not folded).
 pub fn classify(word: &str) -> Lex {
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return 0 };
+    let hyphen = b.contains(&b'-');
+    // Most words are rejected here, before lower-casing and hashing.
+    if b.len() > MAX_LEN
+        || (!hyphen && FILTER[b.len()][slot(first.to_ascii_lowercase())] & (1 << slot(last.to_ascii_lowercase())) == 0)
+    {
+        return 0;
+    }
     let mut buf = [0u8; MAX_LEN];
     let Some(l) = lower(word, &mut buf) else { return 0 };
     let mut lex = WORDS.get(l).map_or(0, |e| e.lex);
-    if lex == 0 {
+    if lex == 0 && hyphen {
         // Hyphenated number and fraction words: twenty-five, two-thirds, three-quarters.
         if let Some((a, b)) = l.split_once('-') {
             if number_word(a).is_some() && (number_word(b).is_some() || fraction_word(b).is_some()) {
                 lex = if fraction_word(b).is_some() { FRAC } else { NUM };
             } else if (is(a, MONTH) && is(b, MONTH)) || (is(a, WEEKDAY) && is(b, WEEKDAY)) {
                 lex = DAY_RANGE;
+            } else if b == "fold"
+                && (number_word(a).is_some() || (!a.is_empty() && a.bytes().all(|c| c.is_ascii_digit())))
+            {
+                lex = REL; // 3-fold, two-fold
+            } else if b == "hourly" && !a.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) {
+                lex = HOURLY;
             }
         }
     }
@@ -226,5 +276,10 @@ mod tests {
         assert_ne!(classify("Monday-Friday") & DAY_RANGE, 0);
         assert_eq!(classify("café"), 0);
         assert_ne!(classify("three-quarters") & FRAC, 0);
+        assert_ne!(classify("4-hourly") & HOURLY, 0);
+        // The filter never hides a listed word.
+        for w in WORDS.keys() {
+            assert!(may_be_listed(w), "{w}");
+        }
     }
 }

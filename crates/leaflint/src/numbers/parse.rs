@@ -59,6 +59,11 @@ impl NumTok<'_> {
     }
 }
 
+/// The number its ASCII digits spell, ignoring commas and points (`1,000` → 1000).
+fn digits_value(b: &[u8]) -> f64 {
+    b.iter().filter(|c| c.is_ascii_digit()).fold(0.0, |v, c| v * 10.0 + f64::from(c - b'0'))
+}
+
 fn is_vulgar(c: char) -> Option<(f64, f64)> {
     Some(match c {
         '½' => (1.0, 2.0),
@@ -110,7 +115,9 @@ pub fn parse(text: &str) -> Option<NumTok<'_>> {
     }
     let int_part = &rest[..i];
     let int_digits = int_part.bytes().filter(u8::is_ascii_digit).count();
-    let mut value: f64 = if int_digits > 0 { int_part.replace(',', "").parse().ok()? } else { 0.0 };
+    // Digits are accumulated without allocating: exact for whole numbers below 2^53, and the
+    // one division for decimals is correctly rounded, like `str::parse`.
+    let mut value = digits_value(int_part.as_bytes());
     let mut decimals = 0;
     let mut leading_point = false;
     let mut shape = Shape::Plain;
@@ -122,32 +129,44 @@ pub fn parse(text: &str) -> Option<NumTok<'_>> {
         }
         decimals = e - s;
         leading_point = int_digits == 0;
-        let digits = rest[..e].replace(',', "");
-        value = if leading_point { format!("0{digits}").parse().ok()? } else { digits.parse().ok()? };
+        let all = digits_value(&b[..e]);
+        value = if decimals > 15 {
+            rest[..e].replace(',', "").trim_start_matches('.').parse::<f64>().ok()?
+        } else {
+            all / 10f64.powi(decimals as i32)
+        };
+        if leading_point && decimals > 15 {
+            value /= 10f64.powi(decimals as i32);
+        }
         i = e;
     } else if b.get(i) == Some(&b':') && int_digits > 0 {
-        let m: String = rest[i + 1..].chars().take_while(char::is_ascii_digit).collect();
-        let mins: u32 = m.parse().ok()?;
+        let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 {
+            return None;
+        }
+        let mins = digits_value(&b[i + 1..i + 1 + n]);
         let hours = value as u32;
-        shape = Shape::Clock(hours, mins);
+        shape = Shape::Clock(hours, mins.min(f64::from(u32::MAX)) as u32);
         value = f64::from(hours);
-        i += 1 + m.len();
+        i += 1 + n;
     } else if b.get(i) == Some(&b'/') && int_digits > 0 {
-        let mut parts = vec![value];
+        let mut parts = 1;
+        let first = value;
+        let mut last = value;
         while b.get(i) == Some(&b'/') {
-            let d: String = rest[i + 1..].chars().take_while(char::is_ascii_digit).collect();
-            if d.is_empty() {
+            let n = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if n == 0 {
                 break;
             }
-            parts.push(d.parse().ok()?);
-            i += 1 + d.len();
+            last = digits_value(&b[i + 1..i + 1 + n]);
+            parts += 1;
+            i += 1 + n;
         }
-        shape = match parts.as_slice() {
-            [n, d] => {
-                value = if *d > 0.0 { n / d } else { 0.0 };
-                Shape::Slash(*n, *d)
-            }
-            _ => Shape::Date,
+        shape = if parts == 2 {
+            value = if last > 0.0 { first / last } else { 0.0 };
+            Shape::Slash(first, last)
+        } else {
+            Shape::Date
         };
     }
     if int_digits == 0 && decimals == 0 {

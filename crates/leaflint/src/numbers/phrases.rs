@@ -93,31 +93,48 @@ fn period(w: &Words<'_>, k: usize) -> bool {
 /// True when the unit states a time frame (SPEC §5.9): `in/over/within/during the next|first N
 /// years…`, `each/every/a/per year…`, `in/during their lifetime`, `at some point in their life`,
 /// `by age N`, `after/for N years`, `while taking`, `during …`, `after treatment`, `at any one time`.
+/// Only tokens with a time, frame or age class are looked at.
 pub fn time_frame(w: &Words<'_>) -> bool {
+    if !w.any_class(lx::TIME | lx::FRAME | lx::AGE) {
+        return false;
+    }
+    let start = w.range.start;
+    let back = |i: usize, n: usize| i >= start + n;
     for i in w.range.clone() {
-        let t = w.text(i);
-        if t.is_empty() || w.class(i) != Some(TokenClass::Word) {
+        let l = w.lx(i);
+        if l & (lx::TIME | lx::FRAME | lx::AGE) == 0 {
             continue;
         }
-        if w.is_any(
-            i,
-            &["lifetime", "lifetimes", "during", "yearly", "annually", "annual", "daily", "weekly", "monthly"],
-        ) || w.phrase(i, &["at", "some", "point"])
-            || w.phrase(i, &["at", "any", "one", "time"])
-            || w.phrase(i, &["after", "treatment"])
-            || w.phrase(i, &["in", "their", "life"])
-            || w.phrase(i, &["in", "your", "life"])
-            || (w.is(i, "while") && w.is_any(i + 1, &["taking", "using", "on", "having"]))
-            || (w.is(i, "by") && (w.is(i + 1, "age") || w.phrase(i + 1, &["the", "age"])))
-            || (w.is_any(i, &["each", "every", "per", "a", "an"]) && period(w, i + 1))
-        {
-            return true;
-        }
-        if w.is_any(i, FRAME_STARTS) {
-            // Within 3 tokens: a time unit (in the next 10 years, within a year, for 2 weeks).
-            if (i + 1..i + 5).any(|k| period(w, k)) {
+        if period(w, i) {
+            if back(i, 1) && w.is_any(i - 1, &["each", "every", "per", "a", "an"]) {
                 return true;
             }
+            if (i.saturating_sub(4).max(start)..i).any(|k| w.is_any(k, FRAME_STARTS)) {
+                return true;
+            }
+        }
+        if l & lx::FRAME != 0 {
+            let found = w.is_any(
+                i,
+                &["lifetime", "lifetimes", "during", "yearly", "annually", "annual", "daily", "weekly", "monthly"],
+            ) || (w.is(i, "while") && w.is_any(i + 1, &["taking", "using", "on", "having"]))
+                || (w.is(i, "point") && back(i, 2) && w.phrase(i - 2, &["at", "some"]))
+                || (w.is(i, "life")
+                    && back(i, 2)
+                    && w.is(i - 2, "in")
+                    && w.is_any(i - 1, &["their", "your", "his", "her"]))
+                || (w.is(i, "treatment") && back(i, 1) && w.is(i - 1, "after"))
+                || (w.is(i, "time") && back(i, 3) && w.phrase(i - 3, &["at", "any", "one"]));
+            if found {
+                return true;
+            }
+        }
+        if l & lx::AGE != 0
+            && w.is(i, "age")
+            && back(i, 1)
+            && (w.is(i - 1, "by") || (back(i, 2) && w.phrase(i - 2, &["by", "the"])))
+        {
+            return true;
         }
     }
     false
@@ -126,21 +143,29 @@ pub fn time_frame(w: &Words<'_>) -> bool {
 /// True when the unit gives a daily count or rate: `a day`, `per day`, `each day`, `daily`,
 /// `in 24 hours`, `times a day`.
 pub fn per_day(w: &Words<'_>) -> bool {
+    if !w.any_class(lx::TIME | lx::FRAME) {
+        return false;
+    }
+    let start = w.range.start;
     w.range.clone().any(|i| {
-        (w.is_any(i, &["a", "per", "each", "every", "one"]) && w.is(i + 1, "day"))
-            || w.is(i, "daily")
-            || (w.is_any(i, &["in", "every", "per", "over"]) && w.is(i + 1, "24") && w.is_any(i + 2, &["hours", "hrs"]))
+        w.lx(i) & (lx::TIME | lx::FRAME) != 0
+            && ((w.is(i, "day") && i > start && w.is_any(i - 1, &["a", "per", "each", "every", "one"]))
+                || w.is(i, "daily")
+                || (w.is_any(i, &["hours", "hrs"])
+                    && i >= start + 2
+                    && w.is(i - 1, "24")
+                    && w.is_any(i - 2, &["in", "every", "per", "over"])))
     })
 }
 
 /// True when the unit mentions side effects (`side effect(s)`, `side-effect(s)`).
 pub fn side_effects(w: &Words<'_>) -> bool {
-    w.range.clone().any(|i| {
-        let t = w.text(i);
-        (t.eq_ignore_ascii_case("side") && w.is_any(i + 1, &["effect", "effects"]))
-            || t.eq_ignore_ascii_case("side-effect")
-            || t.eq_ignore_ascii_case("side-effects")
-    })
+    w.any_class(lx::OUTCOME)
+        && w.range.clone().any(|i| {
+            w.lx(i) & lx::OUTCOME != 0
+                && (w.is_any(i, &["side-effect", "side-effects"])
+                    || (w.is_any(i, &["effect", "effects"]) && i > w.range.start && w.is(i - 1, "side")))
+        })
 }
 
 /// The approximator before token `i`, if any (SPEC §5): `about`, `around`, `approximately`,

@@ -89,8 +89,12 @@ pub fn hits(nx: &Nx<'_>, u: usize, all: bool, percentage_on: bool) -> Vec<Hit> {
     let safe = Applicability::Safe;
     let mut i = w.range.start;
     while i < w.range.end {
-        let t = w.text(i);
         let l = w.lx(i);
+        if l & (lx::NUM | lx::ORD | lx::MONTH | lx::NUMBER) == 0 {
+            i += 1;
+            continue;
+        }
+        let t = w.text(i);
         let next = i + 1;
         // numerals: two tablets → 2 tablets; one or two tablets → 1 or 2 tablets.
         if all && l & lx::NUM != 0 && l & lx::SCALE == 0 {

@@ -68,10 +68,12 @@ fn interval(nx: &Nx<'_>, u: usize) -> Option<(usize, usize, f64, Option<f64>)> {
             return Some((q.tokens.start - 1, q.tokens.end - 1, q.low, q.high));
         }
     }
-    w.range.clone().find_map(|i| {
-        let t = w.text(i).to_ascii_lowercase();
-        let n = t.strip_suffix("-hourly").and_then(|n| n.parse::<f64>().ok())?;
-        Some((i, i, n, None))
+    if nx.m.unit_lex[u] & numbers::lexicon::HOURLY == 0 {
+        return None;
+    }
+    w.range.clone().filter(|&i| w.has(i, numbers::lexicon::HOURLY)).find_map(|i| {
+        let t = w.text(i);
+        Some((i, i, t.split('-').next()?.parse::<f64>().ok()?, None))
     })
 }
 
@@ -122,11 +124,11 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let w = nx.words(u);
-        let near_count = adjacent(nx, u).any(|k| daily_count(nx, k));
+        let near_count = || adjacent(nx, u).any(|k| daily_count(nx, k));
         if let Some((a, b, n, m)) = interval(nx, u) {
             let span = nx.verbatim_tokens(a, b).unwrap_or(nx.tok(a).span);
             let max = adjacent(nx, u).find_map(|k| maximum(nx, k));
-            if let (Some(k), false) = (max, near_count) {
+            if let Some(k) = max.filter(|_| !near_count()) {
                 let mut f = finding(nx, [W, W, E], span, "interval-and-maximum", "Working out how many doses a day is a calculation. Say how many times a day, and the gap.")
                     .with_related(k.span, "the daily maximum");
                 let dose = per_dose(nx, u).filter(|d| d.span != k.span);
@@ -157,7 +159,7 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
         for q in nx.m.in_unit(u) {
             let e = q.tokens.end;
             // N hours apart, at least N hours between doses.
-            if hours(nx, q) && (w.is(e, "apart") || (w.is(e, "between") && w.is_any(e + 1, &["doses", "dose", "each"]))) && !near_count {
+            if hours(nx, q) && (w.is(e, "apart") || (w.is(e, "between") && w.is_any(e + 1, &["doses", "dose", "each"]))) && !near_count() {
                 out.push(finding(nx, [I, I, W], q.span, "hours-apart", "Say how many times a day, and suggest times such as morning, afternoon and bedtime."));
             }
             // N hours before your operation.
@@ -183,10 +185,11 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
                 }
                 continue;
             }
-            let mg = q.measure.is_some_and(|m| nx.text(m).to_ascii_lowercase().ends_with("mg"));
-            let liquid_here = w.range.clone().any(|i| nx.text(i).to_ascii_lowercase().ends_with("ml"));
-            if let (Some(s), false, true, false, None) = (strength, strengths_differ, mg && q.kind == Kind::Dose, liquid_here, q.high) {
-                if s.unit == u || nx.m.heading[s.unit] != nx.m.heading[u] || w.is_any(e, &["/", "per"]) {
+            let ends = |t: &str, s: &str| t.len() >= s.len() && t.is_char_boundary(t.len() - s.len()) && t[t.len() - s.len()..].eq_ignore_ascii_case(s);
+            let mg = q.kind == Kind::Dose && q.measure.is_some_and(|m| ends(nx.text(m), "mg"));
+            if let (Some(s), false, true, None) = (strength, strengths_differ, mg, q.high) {
+                let liquid_here = w.range.clone().any(|i| ends(nx.text(i), "ml"));
+                if liquid_here || s.unit == u || nx.m.heading[s.unit] != nx.m.heading[u] || w.is_any(e, &["/", "per"]) {
                     continue;
                 }
                 let ml = q.low * s.denominator.unwrap_or(0.0) / s.low;

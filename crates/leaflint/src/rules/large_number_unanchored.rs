@@ -66,23 +66,32 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
     let min = nx.cx.threshold(&META, "min");
     for u in 0..nx.cx.analysis.units.len() {
         let ul = nx.m.unit_lex[u];
-        if ul & (lx::PEOPLE | lx::EVENT) == 0 || ul & (lx::NUMBER | lx::SCALE) == 0 || anchored(nx, u) {
+        if ul & (lx::PEOPLE | lx::EVENT) == 0 || ul & (lx::NUMBER | lx::SCALE) == 0 {
             continue;
         }
+        let mut found: Vec<(crate::span::ByteSpan, String, Option<String>)> = Vec::new();
         for q in nx.m.in_unit(u) {
             let big = q.high.unwrap_or(q.low).max(q.low) >= min;
             if q.is_quantity() && big && q.has(role::PEOPLE) && matches!(q.kind, Kind::Integer | Kind::Decimal | Kind::Range) && !q.any(role::AGE) {
-                let n = nx.qtext(q);
-                out.push(Finding::new(&META, nx.severity(&META), q.span, format!("Help readers picture {n}: compare it with something familiar, or give it as '1 in N people'.")).with_data("value", show(q.low)));
+                found.push((q.span, nx.qtext(q).to_owned(), Some(show(q.low))));
             }
         }
         // thousands of people, millions of adults.
         let w = nx.words(u);
         for i in w.range.clone() {
-            if w.is_any(i, &["thousands", "millions", "billions"]) && w.is(i + 1, "of") && (i + 2..i + 5).any(|k| w.has(k, lx::PEOPLE | lx::EVENT)) {
-                let t = w.text(i);
-                out.push(Finding::new(&META, nx.severity(&META), nx.tok(i).span, format!("Help readers picture {t}: compare it with something familiar, or give it as '1 in N people'.")));
+            if w.has(i, lx::SCALE) && w.is_any(i, &["thousands", "millions", "billions"]) && w.is(i + 1, "of") && (i + 2..i + 5).any(|k| w.has(k, lx::PEOPLE | lx::EVENT)) {
+                found.push((nx.tok(i).span, w.text(i).to_owned(), None));
             }
+        }
+        if found.is_empty() || anchored(nx, u) {
+            continue;
+        }
+        for (span, n, value) in found {
+            let mut f = Finding::new(&META, nx.severity(&META), span, format!("Help readers picture {n}: compare it with something familiar, or give it as '1 in N people'."));
+            if let Some(v) = value {
+                f = f.with_data("value", v);
+            }
+            out.push(f);
         }
     }
 }

@@ -79,6 +79,9 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
     let mut out = Vec::new();
     let risk = |k: usize| w.has(k, lx::RISK);
     for i in w.range.clone() {
+        if !(w.has(i, lx::REL | lx::CHANGE | lx::PERCENT | lx::NUMBER | lx::NUM | lx::RISK) || w.has(i + 1, lx::REL)) {
+            continue;
+        }
         let t = w.text(i);
         let lower = t.to_ascii_lowercase();
         // N times more likely / N times higher risk / N times the risk.
