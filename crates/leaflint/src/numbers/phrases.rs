@@ -118,6 +118,9 @@ pub fn time_frame(w: &Words<'_>) -> bool {
                 i,
                 &["lifetime", "lifetimes", "during", "yearly", "annually", "annual", "daily", "weekly", "monthly"],
             ) || (w.is(i, "while") && w.is_any(i + 1, &["taking", "using", "on", "having"]))
+                || (w.is_any(i, &["taking", "take", "takes", "using", "use"])
+                    && (i.saturating_sub(3).max(start)..i)
+                        .any(|k| w.is_any(k, &["while", "when", "after", "start", "starting", "who", "once"])))
                 || (w.is(i, "point") && back(i, 2) && w.phrase(i - 2, &["at", "some"]))
                 || (w.is(i, "life")
                     && back(i, 2)

@@ -59,7 +59,9 @@ pub(crate) fn incidence_after(w: &Words<'_>, from: usize) -> bool {
         (w.has(i, lx::INCIDENCE) && !w.is(i + 1, "to"))
             || (w.is(i, "will") && w.is_any(i + 1, &["have", "get"]))
             || (w.is_any(i, &["go", "goes", "went", "going"]) && w.phrase(i + 1, &["on", "to"]))
-            || (w.is_any(i, &["need", "needs", "needed"]) && w.is_any(i + 1, &["treatment", "surgery", "an", "a"]) && !w.is(i + 1, "to"))
+            || (w.is_any(i, &["need", "needs", "needed"])
+                && (i + 1..i + 4).any(|k| w.is_any(k, &["treatment", "surgery", "operation", "hospital"]))
+                && !w.is(i + 1, "to"))
     })
 }
 
@@ -109,6 +111,8 @@ mod tests {
             "About 1 in 3 adults have high blood pressure.",
             "Common side effects: about 1 in 10 people get a headache.",
             "Over the next 10 years: 1 in 8 women get breast cancer.",
+            "About 1 in 10 people get a headache when they start taking this medicine.",
+            "About 20% of people who have the test will need a second one.",
             // tests/corpus/cdc-sepsis.md and cdc-diabetes-quick-facts.md
             "1 in 3 people who dies in a hospital had sepsis during that hospitalization.",
             "More than 37 million people in the United States have diabetes, and 1 in 5 of them don’t know they have it.",

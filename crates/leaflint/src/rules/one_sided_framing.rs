@@ -119,8 +119,9 @@ fn complement_given(nx: &Nx<'_>, q: &Quantity, n: u64, d: u64) -> bool {
     [q.unit, q.unit + 1].into_iter().filter(|&u| u < units.len()).any(|u| {
         let w = nx.words(u);
         let other = nx.m.in_unit(u).iter().any(|o| {
-            o.kind == Kind::Frequency && o.denominator == Some(d as f64) && o.low as u64 + n == d
-                || (q.kind == Kind::Percentage && o.kind == Kind::Percentage && (o.low + q.low - 100.0).abs() < 1e-9)
+            o.span != q.span
+                && o.kind == Kind::Frequency && o.denominator == Some(d as f64) && o.low as u64 + n == d
+                    || (o.span != q.span && q.kind == Kind::Percentage && o.kind == Kind::Percentage && (o.low + q.low - 100.0).abs() < 1e-9)
         });
         other
             || w.find(&["the", "other"]).is_some()
@@ -138,6 +139,14 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
         }
         let w = nx.words(q.unit);
         let Some((neg, clause_end)) = outcome(&w, q.tokens.end) else { continue };
+        // A negative outcome (`have no symptoms`) would make the complement a double negative.
+        let negative = (q.tokens.end..clause_end).any(|k| {
+            let t = w.text(k);
+            w.is_any(k, &["no", "not", "never", "without", "none"]) || t.ends_with("n't") || t.ends_with("n’t")
+        });
+        if negative {
+            continue;
+        }
         let (n, d) = if freq {
             (q.low as u64, q.denominator.unwrap_or(0.0) as u64)
         } else {
@@ -178,6 +187,7 @@ mod tests {
         assert_fix("1 in 10 people will get a rash.", R, "1 in 10 people will get a rash, and 9 in 10 will not.");
         assert_fix("In the trial, 2 in 100 people died.", R, "In the trial, 2 in 100 people died, and 98 in 100 did not.");
         assert_fix("About 5 in 100 people are affected.", R, "About 5 in 100 people are affected, and 95 in 100 are not.");
+        assert_clean("Up to 50% of people have no symptoms.", R);
         assert_fix("3 in 100 people get a rash, but it soon goes away.", R, "3 in 100 people get a rash, and 97 in 100 do not, but it soon goes away.");
         assert_fix(
             "1 in 3 people who die in hospital had sepsis.",
@@ -201,6 +211,7 @@ mod tests {
             "About 1 in 3 U.S. adults with high blood pressure aren’t even aware they have it.",
             "Common side effects may affect up to 1 in 10 people.",
             "Use 1% hydrocortisone cream.",
+            "5 in 10 people get it, and 5 in 10 do not.",
         ] {
             assert_clean(t, R);
         }

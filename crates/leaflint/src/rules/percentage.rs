@@ -65,7 +65,11 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let mut f = Finding::new(&META, severity, q.span, "Many people find percentages hard to picture.").with_data("percentage", q.low);
+        // `90% effective`: a relative reduction, not a share of people; no conversion.
+        let w = nx.words(q.unit);
+        let relative = w.is_any(q.tokens.end, &["effective", "efficacy", "effectiveness", "protection", "protected", "accurate", "sure", "certain"]);
         let conv = match q.high {
+            _ if relative => None,
             None => percent_to_frequency(q.low, preferred).map(|c| (c, format!("{} in {}", commas(c.n), commas(c.d)))),
             // A range of whole percentages: `90% to 95%` → `90 to 95 in 100`.
             Some(h) if q.low.fract() == 0.0 && h.fract() == 0.0 => {
@@ -77,7 +81,6 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
             out.push(f.with_help("Give it as a number of people out of 100 or 1,000, for example '20 in 100 people'."));
             continue;
         };
-        let w = nx.words(q.unit);
         let mut end = q.tokens.end - 1;
         // `P% of [all|the] X` → `n in D X`; keep `of` before a pronoun (`20 in 100 of them`).
         if w.is(end + 1, "of") && !w.is_any(end + 2, PRONOUNS) && w.class(end + 2).is_some() {
@@ -154,6 +157,9 @@ mod tests {
         assert!(findings("About 2.5% to 3.5% of people.", R)[0].fixes.is_empty());
         assert_flags("The risk went up by 2 percentage points.", R, 1);
         assert_fix("About 50 per cent of people recover.", R, "About 50 in 100 people recover.");
+        let f = findings("The vaccine is 90% effective at preventing severe illness.", R);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fixes.is_empty());
     }
 
     #[test]

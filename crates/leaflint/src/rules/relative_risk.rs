@@ -88,8 +88,12 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
         if w.is(i + 1, "times") {
             if let Some(k) = value(w, i) {
                 let dir = if w.is_any(i + 2, MORE) { Some(k) } else if w.is_any(i + 2, LESS) { Some(1.0 / k) } else { None };
+                let risk_before = (w.range.start..i).any(|j| risk(j) && !w.is(j, "odds"));
                 if dir.is_some() && (w.is(i + 3, "likely") || risk(i + 3) || risk(i + 4)) {
                     out.push(Hit { a: i, b: i + 3, f: dir, times: true });
+                } else if dir.is_some() && risk_before && !w.is_any(i + 2, &["as"]) {
+                    // `the risk is 3 times higher`.
+                    out.push(Hit { a: i, b: i + 2, f: dir, times: true });
                 } else if w.is(i + 2, "the") && risk(i + 3) {
                     out.push(Hit { a: i, b: i + 3, f: Some(k), times: true });
                 }
@@ -126,15 +130,36 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
                 out.push(Hit { a: i, b: k, f: Some(f), times: false });
             }
         }
-        // reduces [your] risk [of …] by N%.
-        if w.has(i, lx::CHANGE) {
+        // reduces [your] risk [of …] by N% (or by half); the risk goes up / falls by N%.
+        let transitive = w.has(i, lx::CHANGE) && {
             let k = if w.is_any(i + 1, &["your", "the", "this", "their", "its", "a"]) { i + 2 } else { i + 1 };
-            if risk(k) {
-                let up = ["increase", "raise"].iter().any(|v| lower.starts_with(v));
-                if let Some(by) = (k + 1..k + 12).take_while(|&j| !w.is_any(j, &[".", ";"])).find(|&j| w.is(j, "by")) {
-                    if let Some(p) = value(w, by + 1).filter(|_| w.has(by + 1, lx::PERCENT)) {
-                        let f = if up { 1.0 + p / 100.0 } else { 1.0 - p / 100.0 };
-                        out.push(Hit { a: i, b: by + 1, f: Some(f).filter(|f| *f > 0.0), times: false });
+            risk(k)
+        };
+        let intransitive = risk(i) && !w.is(i, "odds");
+        if transitive || intransitive {
+            let up = ["increase", "raise"].iter().any(|v| lower.starts_with(v));
+            let stop = |j: usize| w.is_any(j, &[".", ";", "if", "when", "because"]);
+            let window: Vec<usize> = (i + 1..i + 14).take_while(|&j| j < w.range.end && !stop(j)).collect();
+            // An intransitive change needs its verb: `goes up`, `rises`, `falls`, `is reduced`.
+            let verb = window.iter().find(|&&j| {
+                w.has(j, lx::CHANGE) || w.is_any(j, &["rises", "rise", "rose", "falls", "fall", "fell", "drops", "drop", "up", "down", "doubles", "halves"])
+            });
+            let up = up || verb.is_some_and(|&j| w.is_any(j, &["increases", "increased", "increase", "raised", "rises", "rise", "rose", "up"]));
+            if transitive || verb.is_some() {
+                if let Some(&by) = window.iter().find(|&&j| w.is(j, "by")) {
+                    let share = if w.has(by + 1, lx::PERCENT) {
+                        value(w, by + 1).map(|p| p / 100.0)
+                    } else if w.is(by + 1, "half") {
+                        Some(0.5)
+                    } else if w.is_any(by + 1, &["a", "one"]) && w.has(by + 2, lx::FRAC) {
+                        lx::fraction_word(w.text(by + 2)).map(|(n, d)| n / d)
+                    } else {
+                        lx::fraction_word(w.text(by + 1)).filter(|_| w.text(by + 1).contains('-')).map(|(n, d)| n / d)
+                    };
+                    if let Some(p) = share {
+                        let end = if w.is_any(by + 1, &["a", "one"]) { by + 2 } else { by + 1 };
+                        let f = if up { 1.0 + p } else { 1.0 - p };
+                        out.push(Hit { a: i, b: end, f: Some(f).filter(|f| *f > 0.0), times: false });
                     }
                 }
             }
@@ -260,6 +285,9 @@ mod tests {
             "Statins lower the risk of a heart attack in older people by 25%.",
             "People who smoke are 2 times more likely to have a stroke.",
             "It is 50% more likely in older people.",
+            "Having the vaccine cuts your chance of getting flu by half.",
+            "The risk is 3 times higher if you have diabetes.",
+            "Your risk of a stroke goes up by 20% for every 10 years over 55.",
         ] {
             assert_flags(t, R, 1);
         }

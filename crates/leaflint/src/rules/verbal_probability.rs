@@ -79,11 +79,18 @@ const COMPARE: &[&str] = &["more", "less", "most", "least", "the"];
 const NOT_OUTCOME: &[&str] = &["cold", "colds", "sense", "law", "ground", "name", "names", "practice", "room", "knowledge", "cause", "causes", "condition", "type", "form", "forms"];
 const INSTRUCTION: &[&str] = &["should", "shouldn't", "must", "can", "cannot", "can't", "need", "needs", "may", "might", "will"];
 const HAPPEN: &[&str] = &["happen", "happens", "occur", "occurs", "cause", "causes", "come", "comes", "return", "returns", "spread", "spreads", "lead", "leads", "affect", "affects", "feel", "feels", "result", "results"];
+/// Verbs after `most people`, `some people` … that say what happens to them (an outcome).
+const PEOPLE_VERBS: &[&str] = &[
+    "feel", "feels", "notice", "experience", "improve", "improves", "respond", "go", "goes", "clear", "clears", "become",
+    "becomes", "are", "is", "were", "will", "may", "might", "don't", "don’t", "do", "does", "doesn't", "doesn’t",
+];
 
 /// What may follow a predicative term: the end, punctuation or a word that starts a phrase
 /// (`common in older people`, `rare, but`), not a noun (`common medications`).
 fn predicate_end(w: &Words<'_>, i: usize) -> bool {
-    i >= w.range.end || w.punct(i) || w.is_any(i, &["in", "among", "for", "after", "with", "but", "and", "during", "at", "when", "if", "so", "because", "though", "although", "nowadays", "now", "today"])
+    i >= w.range.end
+        || w.punct(i)
+        || w.is_any(i, &["in", "among", "for", "after", "with", "but", "and", "during", "at", "when", "if", "so", "because", "though", "although", "nowadays", "now", "today", "to"])
 }
 
 const PREPOSITIONS: &[&str] = &["for", "to", "with", "in", "among", "of", "from", "by", "on", "at", "than", "about"];
@@ -151,9 +158,13 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
             let noun = if w.has(noun, lx::PEOPLE) { Some(noun) } else if !w.punct(noun) && w.has(noun + 1, lx::PEOPLE) && !w.has(noun, lx::NUMERIC) { Some(noun + 1) } else { None };
             if let Some(n) = noun {
                 // Not an instruction: `some people should not take it`.
-                let verb = (n + 1..n + 6).find(|&k| w.is_any(k, INSTRUCTION) || w.has(k, lx::OUTCOME_VERB | lx::INCIDENCE) || w.is_any(k, HAPPEN));
+                // The people's verb says what happens to them (`most people recover`), not an
+                // instruction (`some people should not take it`) or an opinion (`many people find`).
+                let verb = (n + 1..n + 6).find(|&k| {
+                    w.is_any(k, INSTRUCTION) || w.has(k, lx::OUTCOME_VERB | lx::INCIDENCE) || w.is_any(k, HAPPEN) || w.is_any(k, PEOPLE_VERBS)
+                });
                 let instruction = verb.is_some_and(|k| w.is_any(k, INSTRUCTION) && !w.is_any(k, &["may", "might", "will"]) || w.is(k + 1, "to"));
-                if !instruction && !prev_compare {
+                if verb.is_some() && !instruction && !prev_compare {
                     out.push(Hit { a: start, b: n, insert_after: n, band: None });
                 }
             }
@@ -164,7 +175,7 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
                 continue;
             }
             let near = |k: usize| w.has(k, lx::OUTCOME_VERB | lx::INCIDENCE | lx::OUTCOME) || w.is_any(k, HAPPEN);
-            let outcome = (i.saturating_sub(2).max(w.range.start)..i).any(near) || (i + 1..i + 3).any(near);
+            let outcome = (i.saturating_sub(2).max(w.range.start)..i).any(near) || (i + 1..i + 6).any(near);
             if outcome && !w.is(i + 1, "to") {
                 out.push(Hit { a, b: i, insert_after: i, band: None });
             }
@@ -178,6 +189,9 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
         }
         if l & lx::SIZE != 0 && w.has(i + 1, lx::RISK) && !w.is(i + 1, "odds") && !prev_compare {
             out.push(Hit { a, b: i + 1, insert_after: i + 1, band: None });
+        } else if l & lx::SIZE != 0 && be_before(w, a) && predicate_end(w, i + 1) && (w.range.start..a).any(|k| w.has(k, lx::RISK) && !w.is(k, "odds")) {
+            // `the risk … is very small`.
+            out.push(Hit { a, b: i, insert_after: i, band: None });
         }
     }
     out
@@ -270,6 +284,9 @@ mod tests {
             "The rash sometimes comes back.",
             "Complications are rare.",
             "In rare cases, it causes liver damage.",
+            "It's rare to have serious side effects.",
+            "Rarely, it can cause liver damage.",
+            "The risk of getting cancer from a CT scan is very small.",
             "A few people get a rash.",
         ] {
             assert_flags(t, R, 1);
@@ -296,6 +313,7 @@ mod tests {
             "Most cases are in children under age 15, but older children and adults can get it.",
             "How often should I take it?",
             "Some medicines can affect the way it works.",
+            "Many people find it helps to keep a diary.",
             // tests/corpus/nhs-atorvastatin.md, fda-consumer-otc-pain-campaign-2004.md, nhlbi-high-blood-pressure.md
             "Atorvastatin isn't suitable for some people.",
             "NSAIDs are common medications that are used to relieve fever and minor aches and pains.",
