@@ -263,3 +263,137 @@ fn findings_carry_the_numbers() {
     let o = r.findings.iter().find(|f| f.rule == "one-sided-framing").expect("one-sided-framing");
     assert_eq!((o.data["numerator"].as_u64(), o.data["denominator"].as_u64()), (Some(20), Some(100)));
 }
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn numeric_text() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "1",
+            "2",
+            "10",
+            "100",
+            "1,000",
+            "2.5",
+            "0.5",
+            ".5",
+            "20%",
+            "14.3%",
+            "½",
+            "1½",
+            "1/3",
+            "2/3rds",
+            "£4.50",
+            "250mg",
+            "5ml",
+            "38°C",
+            "17:30",
+            "5.00pm",
+            "8am",
+            "2023",
+            "999",
+            "0300 123 4567",
+            "485 777 3456",
+            "in",
+            "out",
+            "of",
+            "every",
+            "or",
+            "to",
+            "-",
+            "–",
+            "per",
+            "cent",
+            "percent",
+            "a",
+            "day",
+            "hours",
+            "hour",
+            "weeks",
+            "by",
+            "risk",
+            "chance",
+            "doubles",
+            "halves",
+            "times",
+            "more",
+            "less",
+            "likely",
+            "common",
+            "rare",
+            "very",
+            "side",
+            "effects",
+            "most",
+            "some",
+            "people",
+            "women",
+            "get",
+            "will",
+            "not",
+            "do",
+            "the",
+            "take",
+            "tablets",
+            "mg",
+            "mcg",
+            "degrees",
+            "C",
+            "one",
+            "two",
+            "third",
+            "half",
+            "September",
+            "Monday",
+            "Friday",
+            "aged",
+            "type",
+            "step",
+            "No",
+            ".",
+            ",",
+            ":",
+            "(",
+            ")",
+            "\n\n",
+            "• ",
+            "# ",
+            "**",
+            "é",
+            "中",
+            "😀",
+            "3-fold",
+            "4-hourly",
+            "apart",
+            "before",
+            "your",
+            "operation",
+            "contains",
+            "Give",
+        ]);
+        prop::collection::vec(atoms, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// No panic on number-heavy text in any profile; every fix edit is in bounds and applies.
+        #[test]
+        fn numeric_text_never_panics(text in numeric_text(), p in 0usize..3) {
+            let cfg = Config::for_profile(Profile::ALL[p]);
+            let r = check(&text, &cfg);
+            prop_assert!(r.scores.numeracy.as_ref().is_some_and(|n| n.load.is_finite() && n.points >= n.expressions as f64));
+            for f in &r.findings {
+                prop_assert!(f.span.end() <= text.len() && text.is_char_boundary(f.span.start()) && text.is_char_boundary(f.span.end()));
+                for fix in &f.fixes {
+                    for e in &fix.edits {
+                        prop_assert!(e.span.end() <= text.len() && text.is_char_boundary(e.span.start()) && text.is_char_boundary(e.span.end()));
+                    }
+                    let _ = apply_fixes(&text, [fix]);
+                }
+            }
+            let md = leaflint::check_document(&leaflint::Document::parse(&text, leaflint::Format::Markdown), "t.md", &cfg);
+            prop_assert!(md.scores.numeracy.is_some());
+        }
+    }
+}

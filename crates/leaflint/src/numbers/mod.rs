@@ -266,9 +266,9 @@ impl<'a> Nx<'a> {
     pub fn tok(&self, i: usize) -> &'a crate::text::Token {
         &self.cx.analysis.tokens[i]
     }
-    /// The text of token `i`.
+    /// The text of token `i` ("" past the last token).
     pub fn text(&self, i: usize) -> &'a str {
-        self.cx.token_text(&self.cx.analysis.tokens[i])
+        self.cx.analysis.tokens.get(i).map_or("", |t| self.cx.token_text(t))
     }
     /// The analysed text of a quantity.
     pub fn qtext(&self, q: &Quantity) -> &'a str {
@@ -284,13 +284,13 @@ impl<'a> Nx<'a> {
     }
     /// The source span of tokens `a..=b` of one block when a fix may edit it.
     pub fn verbatim_tokens(&self, a: usize, b: usize) -> Option<ByteSpan> {
-        let (ta, tb) = (self.tok(a), self.tok(b));
+        let (ta, tb) = (self.cx.analysis.tokens.get(a)?, self.cx.analysis.tokens.get(b)?);
         (ta.block == tb.block).then_some(())?;
         self.cx.verbatim_span(ta.block as usize, ta.analysed.start..tb.analysed.end)
     }
     /// An insertion point just after token `i`, if its source is verbatim.
     pub fn after_token(&self, i: usize) -> Option<ByteSpan> {
-        let t = self.tok(i);
+        let t = self.cx.analysis.tokens.get(i)?;
         let s = self.cx.verbatim_span(t.block as usize, t.analysed.clone())?;
         Some(ByteSpan::empty(s.end()))
     }
