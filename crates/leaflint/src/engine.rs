@@ -7,6 +7,7 @@ use crate::metrics::{self, Scores};
 use crate::report::{Checklists, Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
 use crate::span::PositionIndex;
+use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 
 /// Check plain text (leaflet conventions) under `config`. Never fails.
@@ -30,9 +31,11 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             rule.check(&cx, &mut findings);
         }
     }
+    let suppressions = Suppressions::scan(&doc.text, doc.format);
+    suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
-    let mut notes = Vec::new();
+    let mut notes = suppressions.notes();
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
     } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {

@@ -17,6 +17,7 @@
 //! compiled in; their sources and licences are in NOTICE.
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
+pub mod autofix;
 pub mod config;
 pub mod data;
 pub mod document;
@@ -29,6 +30,7 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod split;
+pub mod suppress;
 pub mod text;
 
 pub use config::{Config, ConfigError, Profile};
