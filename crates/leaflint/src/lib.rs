@@ -18,6 +18,7 @@
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
 pub mod autofix;
+pub mod compare;
 pub mod config;
 pub mod data;
 pub mod document;
@@ -33,6 +34,7 @@ pub mod split;
 pub mod suppress;
 pub mod text;
 
+pub use compare::{compare, Comparison};
 pub use config::{Config, ConfigError, Profile};
 pub use document::{Document, Format};
 pub use engine::{check, check_document, segments};
