@@ -134,8 +134,8 @@ fn gauge(r: &Report) -> String {
         return "<div class=\"gauge none\">Reading age: — (no sentences to measure)</div>".to_owned();
     };
     let ok = t.acceptable_at_most.unwrap_or(t.pass_at_most);
-    let (x1, y1) = gauge_point(t.value, 34.0);
-    let (x2, y2) = gauge_point(t.value, 70.0);
+    let (x1, y1) = gauge_point(t.value, 52.0);
+    let (x2, y2) = gauge_point(t.value, 74.0);
     let (status, word) = match t.status {
         TargetStatus::Pass => ("pass", "pass"),
         TargetStatus::Acceptable => ("acceptable", "acceptable"),
@@ -443,17 +443,27 @@ pub fn render(checked: &[Checked]) -> String {
         if checked.len() == 1 { "" } else { "s" }
     );
     if checked.len() > 1 {
-        s.push_str("<nav><h2>Files</h2><ol>");
+        s.push_str(
+            "<nav><h2>Files</h2><table class=\"files\"><thead><tr><th>File</th><th>Reading age</th>\
+             <th>Errors</th><th>Warnings</th><th>Info</th></tr></thead><tbody>",
+        );
         for (i, c) in checked.iter().enumerate() {
-            let age = reading_age_target(&c.report).map_or("—".to_owned(), |t| format!("{:.1}", t.value));
+            let age = reading_age_target(&c.report).map_or("—".to_owned(), |t| {
+                let cls = match t.status {
+                    TargetStatus::Pass => "pass",
+                    TargetStatus::Acceptable => "acceptable",
+                    TargetStatus::Fail => "fail",
+                };
+                format!("<span class=\"status {cls}\">{:.1}</span>", t.value)
+            });
             let [e, w, n] = severity_counts(&c.report);
             let _ = write!(
                 s,
-                "<li><a href=\"#doc-{i}\">{}</a> <small>reading age {age} · {e} E · {w} W · {n} I</small></li>",
+                "<tr><td><a href=\"#doc-{i}\">{}</a></td><td>{age}</td><td>{e}</td><td>{w}</td><td>{n}</td></tr>",
                 esc(&c.name)
             );
         }
-        s.push_str("</ol></nav>");
+        s.push_str("</tbody></table></nav>");
     }
     s.push_str("<main>");
     for (i, c) in checked.iter().enumerate() {
