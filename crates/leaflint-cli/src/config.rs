@@ -244,6 +244,15 @@ mod tests {
     }
 
     #[test]
+    fn readme_example_is_valid() {
+        let readme = include_str!("../../../README.md");
+        let block = readme.split("```toml\n").nth(1).and_then(|b| b.split("```").next()).expect("toml block");
+        let s = parse(block, "README.md").expect("the README's example loads");
+        assert_eq!(s.config.threshold("long-sentence", "words"), 25.0);
+        assert_eq!(s.exclude, vec!["drafts/**"]);
+    }
+
+    #[test]
     fn default_file_is_valid_commented_or_not() {
         for profile in Profile::ALL {
             let text = default_file(profile);
