@@ -111,7 +111,8 @@ pub fn zipf(word: &str) -> Option<f32> {
     let w = w.as_ref();
     let direct = |x: &str| frequency::lookup(x).map(|f| f.zipf);
     let own = direct(w).into_iter().chain(spelling::uk_to_us(w).and_then(direct));
-    let from_stems = stems(w).into_iter().filter_map(|s| direct(&s).or_else(|| spelling::uk_to_us(&s).and_then(direct)));
+    let from_stems =
+        stems(w).into_iter().filter_map(|s| direct(&s).or_else(|| spelling::uk_to_us(&s).and_then(direct)));
     own.chain(from_stems).reduce(f32::max)
 }
 
