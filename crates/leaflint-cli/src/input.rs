@@ -52,25 +52,12 @@ pub fn read(path: &Path, forced: Option<Format>) -> Result<Input, String> {
         return Err(format!("{name} is larger than the {} MB leaflint reads.", MAX_BYTES / 1_048_576));
     }
     let text = decode(&name, bytes)?;
-    let format = forced.unwrap_or_else(|| {
-        path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension).unwrap_or(Format::Text)
-    });
+    let format = forced.unwrap_or_else(|| leaflint::input::detect_format(Some(&name), text.as_bytes()));
     Ok(Input { name, text, format })
 }
 
-/// Check the bytes are text: no NUL bytes, valid UTF-8.
+/// Check the bytes are a document leaflint can read.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(format!(
-            "{name} looks like a Word or zip file. leaflint reads plain text and Markdown; save it as text first."
-        ));
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(format!("{name} looks like a binary file, not text. leaflint reads plain text and Markdown."));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        format!("{name} is not valid UTF-8 text (first bad byte at line {line}, byte {at}). Save it as UTF-8 and try again.")
-    })
+    leaflint::input::decode(&bytes, Some(Format::Text), None).map_err(|e| format!("{name} {e}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("{name} is not valid UTF-8 text."))
 }

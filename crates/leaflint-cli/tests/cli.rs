@@ -156,7 +156,7 @@ fn segments_show_units_words_and_syllable_sources() {
     let tokens = units[0]["tokens"].as_array().expect("tokens");
     assert_eq!(tokens[0]["text"], "Take");
     assert_eq!(tokens[1]["syllable_source"], "number");
-    let gp = &units[1]["tokens"].as_array().expect("tokens")[1];
+    let gp = &units[1]["tokens"].as_array().expect("tokens")[2];
     assert_eq!(gp["text"], "GP");
     assert_eq!(gp["syllables"], 2);
     assert_eq!(gp["syllable_source"], "initialism");

@@ -2,6 +2,32 @@
 //! inflections and British spellings folded.
 
 use crate::data::{frequency, scowl, spelling};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static EVERYDAY_HEALTH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/everyday-health.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect()
+});
+
+/// True when `word_or_phrase` (any case) is on our everyday-health list (SPEC §2.4 †): health
+/// words most patients know (`paracetamol`, `tummy`, `GP`, `side effect`), and every form a style
+/// fix writes (`breastfeeding`, `dietitian`). Plural and British/US forms are tried too.
+pub fn is_everyday_health(word_or_phrase: &str) -> bool {
+    let w = fold(word_or_phrase);
+    let w = w.as_ref();
+    EVERYDAY_HEALTH.contains(w)
+        || w.strip_suffix('s').is_some_and(|s| EVERYDAY_HEALTH.contains(s))
+        || spelling::uk_to_us(w).is_some_and(|us| EVERYDAY_HEALTH.contains(us))
+        || spelling::us_to_uk(w).is_some_and(|uk| EVERYDAY_HEALTH.contains(uk))
+}
+
+/// Number of entries on the everyday-health list (forces the load).
+pub fn everyday_health_len() -> usize {
+    EVERYDAY_HEALTH.len()
+}
 
 /// Familiar words: rank ≤ this in either frequency list (SPEC §2.4 †).
 pub const FAMILIAR_MAX_RANK: u32 = 3000;
@@ -42,7 +68,7 @@ pub fn stems(w: &str) -> Vec<String> {
             if matches!(suffix, "ed" | "ing" | "er" | "est" | "y") {
                 push(&format!("{stem}e"));
                 let b = stem.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                if b.len() >= 3 && b[b.len() - 1].is_ascii() && b[b.len() - 1] == b[b.len() - 2] {
                     push(&stem[..stem.len() - 1]);
                 }
             }
@@ -77,21 +103,17 @@ pub fn is_familiar(word: &str) -> bool {
     (3..n.saturating_sub(2)).any(|i| w.is_char_boundary(i) && base_familiar(&w[..i]) && base_familiar(&w[i..]))
 }
 
-/// The Zipf frequency of `word` (any case), trying its inflection stems and its US spelling;
-/// `None` when the word is not in the frequency list in any of those forms.
+/// The Zipf frequency of `word` (any case): the highest over the form itself, its US spelling and
+/// its inflection stems (`populations` is as familiar as `population`); `None` when no form is in
+/// the frequency list.
 pub fn zipf(word: &str) -> Option<f32> {
     let w = fold(word);
     let w = w.as_ref();
     let direct = |x: &str| frequency::lookup(x).map(|f| f.zipf);
-    if let Some(z) = direct(w) {
-        return Some(z);
-    }
-    if let Some(us) = spelling::uk_to_us(w) {
-        if let Some(z) = direct(us) {
-            return Some(z);
-        }
-    }
-    stems(w).iter().filter_map(|s| direct(s).or_else(|| spelling::uk_to_us(s).and_then(direct))).reduce(f32::max)
+    let own = direct(w).into_iter().chain(spelling::uk_to_us(w).and_then(direct));
+    let from_stems =
+        stems(w).into_iter().filter_map(|s| direct(&s).or_else(|| spelling::uk_to_us(&s).and_then(direct)));
+    own.chain(from_stems).reduce(f32::max)
 }
 
 #[cfg(test)]
@@ -109,9 +131,19 @@ mod tests {
     }
 
     #[test]
+    fn everyday_health_words() {
+        assert!(everyday_health_len() > 150);
+        for w in ["Diabetes", "GP", "side effects", "inhalers", "diarrhea", "Paracetamol"] {
+            assert!(is_everyday_health(w), "{w}");
+        }
+        assert!(!is_everyday_health("hydrochloride"));
+    }
+
+    #[test]
     fn zipf_folds_inflections() {
         assert!(zipf("information").is_some_and(|z| z >= 4.5));
         assert!(zipf("complications").is_some_and(|z| z < 4.5));
         assert!(zipf("gastroenteritis").is_none());
+        assert!(zipf("populations") >= zipf("population").map(|z| z - 0.01));
     }
 }
