@@ -81,8 +81,8 @@ class LeaflintChecker extends HTMLElement {
     this.ruleOverrides = {};
     this.undoStack = [];
     this.seq = 0;
-    this.fixSeq = 0;
-    this.fixWaiters = new Map();
+    this.reqSeq = 0;
+    this.waiters = new Map(); // answers the worker owes, by request id
     this.current = -1;
     this.fileName = "";
     this.lastAnnounced = "";
@@ -315,13 +315,13 @@ class LeaflintChecker extends HTMLElement {
       this.inputAt = null;
       if (this.timings.firstResult == null) this.timings.firstResult = now;
       this.dispatchEvent(new CustomEvent("leaflint-report", { detail: { report: msg.report, timings: { ...this.timings } } }));
-    } else if (msg.type === "fixed") {
-      this.fixWaiters.get(msg.id)?.(msg.text);
-      this.fixWaiters.delete(msg.id);
+    } else if (msg.type === "fixed" || msg.type === "file") {
+      this.waiters.get(msg.id)?.(msg);
+      this.waiters.delete(msg.id);
     } else if (msg.type === "error") {
-      if (msg.id != null && this.fixWaiters.has(msg.id)) {
-        this.fixWaiters.get(msg.id)(null);
-        this.fixWaiters.delete(msg.id);
+      if (msg.id != null && this.waiters.has(msg.id)) {
+        this.waiters.get(msg.id)(null);
+        this.waiters.delete(msg.id);
       }
       this.showError(msg.message);
     }
@@ -390,17 +390,22 @@ class LeaflintChecker extends HTMLElement {
       return;
     }
     const before = this.reportText;
-    const id = `fix-${++this.fixSeq}`;
-    const after = await new Promise((resolve) => {
-      this.fixWaiters.set(id, resolve);
-      this.worker.postMessage({ type: "fix", id, text: before, fix });
-    });
+    const after = (await this.ask({ type: "fix", text: before, fix }))?.text;
     if (after == null || this.textarea.value !== before) return;
     this.inputAt = performance.now();
     this.replaceText(after);
     this.undoStack.push({ before, after, label: fix.label });
     this.updateUndo();
     this.announce(`Fixed: ${fix.label}. Use Undo fix to go back.`);
+  }
+
+  /** Send a request to the worker and wait for its answer (`null` after an error, which is shown). */
+  ask(msg, transfer = []) {
+    const id = `req-${++this.reqSeq}`;
+    return new Promise((resolve) => {
+      this.waiters.set(id, resolve);
+      this.worker.postMessage({ ...msg, id }, transfer);
+    });
   }
 
   undoFix() {
@@ -420,20 +425,20 @@ class LeaflintChecker extends HTMLElement {
     b.title = can ? `Undo “${top.label}”` : "";
   }
 
+  /** Open a file: the engine decodes it (format from the name; binary, bad UTF-8 and Word files are refused with a sentence). */
   async openFile(file) {
-    if (!file) return;
-    const ext = file.name.split(".").pop().toLowerCase();
-    if (!["txt", "text", "md", "markdown"].includes(ext)) {
-      this.showError(`“${file.name}” is not a .txt or .md file. Save it as plain text first, or copy and paste the text.`);
-      return;
-    }
-    const text = await file.text();
+    if (!file || !this.worker) return;
+    this.$("#file").value = "";
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const got = await this.ask({ type: "file", bytes, name: file.name }, [bytes.buffer]);
+    if (!got) return;
     this.fileName = file.name;
     this.$("#file-name").textContent = `— ${file.name}`;
-    this.format = ext === "md" || ext === "markdown" ? "markdown" : "text";
+    // The editor holds text; formats it cannot edit as source are checked as plain text.
+    this.format = got.format === "markdown" ? "markdown" : "text";
     this.$("#format").value = this.format;
-    this.$("#file").value = "";
-    this.textarea.value = text;
+    this.$("#alert").hidden = true;
+    this.textarea.value = got.text;
     this.undoStack = [];
     this.onInput();
     this.requestCheck(0);

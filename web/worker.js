@@ -2,10 +2,12 @@
 // never waits for a check. Only the newest pending check runs; older ones are dropped.
 //
 // In:  {type: "check", id, text, config, format}  |  {type: "fix", id, text, fix}
+//      {type: "file", id, bytes, name}
 // Out: {type: "ready", version, rules, initMs}    |  {type: "report", id, report, ms}
-//      {type: "fixed", id, text}                  |  {type: "error", id, message}
+//      {type: "fixed", id, text}                  |  {type: "file", id, text, format}
+//      {type: "error", id, message}
 
-import init, { applyFix, check, rules, version } from "./pkg/leaflint_wasm.js";
+import init, { applyFix, check, readFile, rules, version } from "./pkg/leaflint_wasm.js";
 
 const started = performance.now();
 const ready = init({ module_or_path: new URL("./pkg/leaflint_wasm_bg.wasm", import.meta.url) }).then(() => {
@@ -31,9 +33,10 @@ self.onmessage = async (event) => {
       scheduled = true;
       setTimeout(runPending, 0);
     }
-  } else if (msg.type === "fix") {
+  } else if (msg.type === "fix" || msg.type === "file") {
     try {
-      self.postMessage({ type: "fixed", id: msg.id, text: applyFix(msg.text, msg.fix) });
+      if (msg.type === "fix") self.postMessage({ type: "fixed", id: msg.id, text: applyFix(msg.text, msg.fix) });
+      else self.postMessage({ type: "file", id: msg.id, ...readFile(msg.bytes, msg.name) });
     } catch (err) {
       self.postMessage({ type: "error", id: msg.id, message: err.message });
     }

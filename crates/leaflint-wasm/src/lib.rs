@@ -124,6 +124,20 @@ pub fn apply_fixes(
     apply(text, &fixes).map_err(|e| JsError::new(&e))
 }
 
+/// Read a file's bytes as the CLI does (rejecting binary data, invalid UTF-8 and containers it
+/// cannot read, with one sentence naming the file) and return the text to edit and its format.
+#[wasm_bindgen(js_name = readFile, unchecked_return_type = "{ text: string; format: string }")]
+pub fn read_file(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    let doc = leaflint::input::decode(bytes, None, Some(name)).map_err(|e| JsError::new(&format!("“{name}” {e}")))?;
+    to_js(&FileText { text: &doc.text, format: doc.format })
+}
+
+#[derive(Serialize)]
+struct FileText<'a> {
+    text: &'a str,
+    format: Format,
+}
+
 /// The engine version (equal to `report.leaflint_version`).
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -161,3 +161,18 @@ fn empty_text_gives_null_scores_not_an_error() {
     assert!(get(&report, "scores.readability.smog.grade").is_null());
     assert_eq!(Array::from(&get(&report, "notes")).length(), 1);
 }
+
+#[wasm_bindgen_test]
+fn read_file_decodes_like_the_cli_and_names_the_file_in_errors() {
+    let md = read_file("# Rest\r\n\nDrink water.".as_bytes(), "advice.md").expect("text file");
+    assert_eq!(get(&md, "format").as_string().as_deref(), Some("markdown"));
+    assert_eq!(get(&md, "text").as_string().as_deref(), Some("# Rest\r\n\nDrink water."));
+    let txt = read_file("😀 Rest.".as_bytes(), "advice.txt").expect("text file");
+    assert_eq!(get(&txt, "format").as_string().as_deref(), Some("text"));
+    let msg = error_message(read_file(b"PK\x03\x04rest", "leaflet.docx"));
+    assert!(msg.contains("leaflet.docx") && msg.contains("Word"), "{msg}");
+    let msg = error_message(read_file(b"Caf\xe9", "menu.txt"));
+    assert!(msg.contains("menu.txt") && msg.contains("UTF-8"), "{msg}");
+    let msg = error_message(read_file(b"\x00\x01\x02", "picture.txt"));
+    assert!(msg.contains("binary"), "{msg}");
+}
