@@ -23,6 +23,10 @@ const CATEGORIES = {
   structure: "Structure",
 };
 const PROFILES = { nhs: "NHS (UK)", us: "US", "easy-read": "Easy read" };
+// Formats the editor can check as source (engine format names). Others it opens (a .docx) are
+// checked as the plain text the engine extracted.
+const FORMATS = { text: "Plain text", markdown: "Markdown" };
+const ACCEPT = ".txt,.text,.md,.markdown,text/plain,text/markdown";
 const SEVERITY = { info: "Info", warning: "Warning", error: "Error" };
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 };
 const STORAGE_KEY = "leaflint-checker-settings";
@@ -45,7 +49,7 @@ Take paracetamol if you need it. Do not take more than the dose on the packet.
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const fmt1 = (v) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(1) : null);
-const dash = '<span class="na" aria-label="not available">—</span>';
+const dash = '<span class="na"><span aria-hidden="true">—</span><span class="sr-only">not available</span></span>';
 
 /** Where an edit changed `before` into `after`: {start, oldEnd, newEnd} in UTF-16 units. */
 export function diffRange(before, after) {
@@ -92,8 +96,8 @@ class LeaflintChecker extends HTMLElement {
 
   connectedCallback() {
     if (this.textarea) return;
-    this.profile = this.getAttribute("profile") || "nhs";
-    this.format = this.getAttribute("format") || "text";
+    this.profile = PROFILES[this.getAttribute("profile")] ? this.getAttribute("profile") : "nhs";
+    this.format = FORMATS[this.getAttribute("format")] ? this.getAttribute("format") : "text";
     if (this.hasAttribute("persist")) this.loadSettings();
     this.renderShell();
     const initial = this.textContent.replace(/^\n+/, "").replace(/\s+$/, "");
@@ -119,7 +123,7 @@ class LeaflintChecker extends HTMLElement {
   attributeChangedCallback(name, _old, value) {
     if (!this.textarea || !value) return;
     if (name === "profile" && PROFILES[value]) this.$("#profile").value = this.profile = value;
-    if (name === "format" && (value === "text" || value === "markdown")) this.$("#format").value = this.format = value;
+    if (name === "format" && FORMATS[value]) this.$("#format").value = this.format = value;
     this.requestCheck(0);
   }
 
@@ -150,9 +154,9 @@ class LeaflintChecker extends HTMLElement {
 <div class="app">
   <div class="toolbar" role="group" aria-label="Checker settings and actions">
     <label>Profile <select id="profile">${options(PROFILES, this.profile)}</select></label>
-    <label>Format <select id="format">${options({ text: "Plain text", markdown: "Markdown" }, this.format)}</select></label>
+    <label>Format <select id="format">${options(FORMATS, this.format)}</select></label>
     <button type="button" id="open">Open file…</button>
-    <input type="file" id="file" accept=".txt,.md,.markdown,text/plain,text/markdown" hidden>
+    <input type="file" id="file" accept="${ACCEPT}" hidden>
     <button type="button" id="example">Load example</button>
     <button type="button" id="undo" disabled>Undo fix</button>
     <button type="button" id="print">Print summary</button>
@@ -171,7 +175,7 @@ class LeaflintChecker extends HTMLElement {
       </div>
       <p id="editor-help" class="hint">Highlights update as you type. F8 or Alt+↓ goes to the next finding,
         Shift+F8 or Alt+↑ to the previous one. Nothing you type leaves this page.</p>
-      <p class="legend" aria-label="Highlight colours">${Object.entries(CATEGORIES).map(([k, v]) => `<span class="key c-${k}">${v}</span>`).join("")}</p>
+      <p class="legend"><span class="sr-only">Highlight colours:</span>${Object.entries(CATEGORIES).map(([k, v]) => `<span class="key c-${k}">${v}</span>`).join("")}</p>
     </section>
     <div class="side">
       <section class="scores" aria-labelledby="scores-h">
@@ -252,7 +256,7 @@ class LeaflintChecker extends HTMLElement {
     try {
       const s = JSON.parse(localStorage.getItem(STORAGE_KEY) || "{}");
       if (PROFILES[s.profile]) this.profile = s.profile;
-      if (s.format === "text" || s.format === "markdown") this.format = s.format;
+      if (FORMATS[s.format]) this.format = s.format;
       if (s.rules && typeof s.rules === "object") this.ruleOverrides = s.rules;
       if (Array.isArray(s.hidden)) this.hiddenCats = new Set(s.hidden);
     } catch {
@@ -434,8 +438,7 @@ class LeaflintChecker extends HTMLElement {
     if (!got) return;
     this.fileName = file.name;
     this.$("#file-name").textContent = `— ${file.name}`;
-    // The editor holds text; formats it cannot edit as source are checked as plain text.
-    this.format = got.format === "markdown" ? "markdown" : "text";
+    this.format = FORMATS[got.format] ? got.format : "text";
     this.$("#format").value = this.format;
     this.$("#alert").hidden = true;
     this.textarea.value = got.text;
@@ -658,9 +661,9 @@ class LeaflintChecker extends HTMLElement {
           .map((x, k) => `<button type="button" class="fix" data-fix="${k}">${x.applicability === "safe" ? "Fix" : "Suggest"}: ${esc(x.label)}</button>${x.applicability === "review" ? '<span class="review">review the result</span>' : ""}`)
           .join("");
         return `<li id="f-${i}" class="finding c-${f.category} s-${f.severity}" data-i="${i}">
-  <button type="button" class="goto" aria-label="${esc(`${SEVERITY[f.severity]}, line ${f.line}: ${f.message}. Show in text.`)}">
+  <button type="button" class="goto">
     <span class="meta"><span class="sev">${SEVERITY[f.severity]}</span><span class="cat-name">${CATEGORIES[f.category] ?? f.category}</span><span class="rule-id">${esc(f.rule)}</span><span class="pos">line ${f.line}</span></span>
-    <span class="msg">${esc(f.message)}</span>
+    <span class="msg">${esc(f.message)}</span><span class="sr-only"> Show in text.</span>
   </button>
   ${excerpt && f.scope !== "document" ? `<blockquote class="excerpt">${esc(excerpt)}</blockquote>` : ""}
   ${f.help ? `<p class="help">${esc(f.help)}</p>` : ""}
