@@ -48,7 +48,7 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     Report {
         schema_version: SCHEMA_VERSION,
-        leaflint_version: env!("CARGO_PKG_VERSION"),
+        leaflint_version: crate::VERSION,
         profile: config.profile,
         source: Source {
             name: name.to_owned(),

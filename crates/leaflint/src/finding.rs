@@ -115,7 +115,9 @@ pub enum Applicability {
 pub struct Edit {
     /// Source bytes replaced.
     pub span: ByteSpan,
-    /// The same range in UTF-16 code units (filled in by the engine).
+    /// The same range in UTF-16 code units (filled in by the engine; optional when a caller
+    /// writes an edit by hand).
+    #[serde(default)]
     pub utf16: Utf16Span,
     /// New text.
     pub replacement: String,
@@ -173,6 +175,7 @@ pub struct Related {
     /// Source bytes.
     pub span: ByteSpan,
     /// UTF-16 range (filled in by the engine).
+    #[serde(default)]
     pub utf16: Utf16Span,
     /// What the place is.
     pub label: String,

@@ -27,6 +27,7 @@ pub mod finding;
 pub mod input;
 pub mod lexicon;
 pub mod metrics;
+pub mod picture;
 pub mod report;
 pub mod rules;
 pub mod span;
@@ -41,3 +42,6 @@ pub use engine::{check, check_document, segments};
 pub use finding::{apply_fixes, Applicability, Category, Edit, Finding, Fix, Scope, Severity};
 pub use report::Report;
 pub use span::ByteSpan;
+
+/// The engine version (the crate version), as reported in `Report::leaflint_version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
