@@ -43,8 +43,8 @@ pub enum Command {
 /// Arguments shared by commands that read texts.
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
-    /// Files, folders (searched recursively for .txt and .md files) or globs; `-` (or nothing)
-    /// reads standard input.
+    /// Files, folders (searched recursively for .txt and .md files) or globs; `-` reads standard
+    /// input. Nothing: standard input when it is piped, else the current folder.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Writing profile: nhs (UK, reading age 9 to 11), us (grade 6), easy-read. Overrides the

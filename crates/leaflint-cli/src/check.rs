@@ -94,7 +94,13 @@ pub fn run(a: CheckArgs, settings: Settings) -> Result<Outcome, String> {
     }
     let fix = fix_options(&a)?;
     let excludes = Excludes::new(&settings.exclude, &settings.root)?;
-    let sources = walk::expand(&a.input.paths, &excludes)?;
+    // Nothing given: standard input when it is piped, else the current folder (as ruff does).
+    let paths = if a.input.paths.is_empty() && std::io::stdin().is_terminal() {
+        vec![PathBuf::from(".")]
+    } else {
+        a.input.paths.clone()
+    };
+    let sources = walk::expand(&paths, &excludes)?;
     if fix.is_some() && !a.diff && sources.contains(&Source::Stdin) {
         return Err(
             "--fix needs files: standard input cannot be written back. Use --diff to see the changes.".to_owned()

@@ -61,14 +61,34 @@ pub fn load(explicit: Option<&Path>, no_config: bool) -> Result<Settings, String
 
 /// 1-based line of the first line that defines `key` (as `key =` or in a `[table]` header).
 fn line_of(text: &str, key: &str) -> Option<usize> {
+    line_from(text, 0, key)
+}
+
+fn line_from(text: &str, from: usize, key: &str) -> Option<usize> {
     text.lines()
-        .position(|l| {
+        .enumerate()
+        .skip(from)
+        .find(|(_, l)| {
             let t = l.trim_start();
             let bare = t.strip_prefix('"').unwrap_or(t);
             (bare.starts_with(key) && bare[key.len()..].trim_start().starts_with(['=', '"']))
                 || (t.starts_with('[') && t.contains(key))
         })
-        .map(|i| i + 1)
+        .map(|(i, _)| i + 1)
+}
+
+/// The line of a dotted path (`rules.long-sentence.words`): the key after its table's header.
+fn line_of_path(text: &str, path: &str) -> Option<usize> {
+    if let Some((section, key)) = path.rsplit_once('.') {
+        let header = format!("[{section}]");
+        if let Some(h) = text.lines().position(|l| l.trim() == header) {
+            if let Some(l) = line_from(text, h + 1, key) {
+                return Some(l);
+            }
+        }
+        return line_of(text, key);
+    }
+    line_of(text, path)
 }
 
 /// Parse a config file's text; `name` is used in error messages.
@@ -83,7 +103,7 @@ pub fn parse(text: &str, name: &str) -> Result<Settings, String> {
             None => format!("{name}: {msg}"),
         }
     })?;
-    let at = |key: &str| line_of(text, key).map_or_else(|| name.to_owned(), |l| format!("{name}:{l}"));
+    let at = |path: &str| line_of_path(text, path).map_or_else(|| name.to_owned(), |l| format!("{name}:{l}"));
 
     // Unknown keys: top level, [target], [rules.<id>].
     let engine_keys: Vec<String> = match serde_json::to_value(Config::default()) {
@@ -101,14 +121,21 @@ pub fn parse(text: &str, name: &str) -> Result<Settings, String> {
         for key in t.keys() {
             if !TARGETS.iter().any(|d| d.key == key) {
                 let known: Vec<&str> = TARGETS.iter().map(|d| d.key).collect();
-                return Err(format!("{}: unknown key `target.{key}` (targets: {}).", at(key), known.join(", ")));
+                return Err(format!(
+                    "{}: unknown key `target.{key}` (targets: {}).",
+                    at(&format!("target.{key}")),
+                    known.join(", ")
+                ));
             }
         }
     }
     if let Some(toml::Value::Table(rs)) = table.get("rules") {
         for (id, v) in rs {
             let Some(rule) = rules::find(id) else {
-                return Err(format!("{}: unknown rule `{id}` (see `leaflint rules` for the list).", at(id)));
+                return Err(format!(
+                    "{}: unknown rule `{id}` (see `leaflint rules` for the list).",
+                    at(&format!("rules.{id}"))
+                ));
             };
             let toml::Value::Table(settings) = v else {
                 return Err(format!("{}: `rules.{id}` must be a table, for example [rules.{id}].", at(id)));
@@ -121,7 +148,7 @@ pub fn parse(text: &str, name: &str) -> Result<Settings, String> {
                     keys.extend(rule.meta().thresholds.iter().map(|t| t.key));
                     return Err(format!(
                         "{}: unknown key `{key}` in [rules.{id}] (it has: {}).",
-                        at(key),
+                        at(&format!("rules.{id}.{key}")),
                         keys.join(", ")
                     ));
                 }
@@ -142,11 +169,55 @@ pub fn parse(text: &str, name: &str) -> Result<Settings, String> {
             return Err(format!("{}: `exclude` must be a list of globs, not {}.", at("exclude"), other.type_str()))
         }
     };
-    let config: Config = toml::Value::Table(table)
-        .try_into()
-        .map_err(|e: toml::de::Error| format!("{name}: {}", e.message().trim_end_matches('\n').replace("\n", " ")))?;
+    let config: Config = match toml::Value::Table(table.clone()).try_into() {
+        Ok(c) => c,
+        Err(e) => return Err(locate_error(&table, &e, &at)),
+    };
     config.validate().map_err(|e| format!("{name}: {e}."))?;
     Ok(Settings { config, exclude, root: PathBuf::new(), file: None })
+}
+
+/// A serde message in plain words.
+fn plain(msg: &str) -> String {
+    msg.trim_end_matches('\n')
+        .replace('\n', " ")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected a list, for example [\"a\", \"b\"]")
+        .replace("expected a boolean", "expected true or false")
+}
+
+/// Find which key made deserialisation fail, by deserialising one key at a time, and say so.
+fn locate_error(table: &toml::Table, whole: &toml::de::Error, at: &dyn Fn(&str) -> String) -> String {
+    let one = |k: &str, v: &toml::Value| toml::Value::Table(toml::Table::from_iter([(k.to_owned(), v.clone())]));
+    for (key, value) in table {
+        if key == "profile" && value.as_str().is_none_or(|p| Profile::from_name(p).is_none()) {
+            return format!("{}: `profile` must be \"nhs\", \"us\" or \"easy-read\", not {value}.", at(key));
+        }
+        let Err(e) = one(key, value).try_into::<Config>() else { continue };
+        // Narrow down inside [rules.<id>] and [target].
+        if let toml::Value::Table(inner) = value {
+            for (k2, v2) in inner {
+                let err = if key == "rules" {
+                    let toml::Value::Table(settings) = v2 else { continue };
+                    settings.iter().find_map(|(k3, v3)| {
+                        one(k3, v3).try_into::<leaflint::config::RuleSettings>().err().map(|e| {
+                            format!("{}: `rules.{k2}.{k3}`: {}.", at(&format!("rules.{k2}.{k3}")), plain(e.message()))
+                        })
+                    })
+                } else {
+                    one(key, &one(k2, v2))
+                        .try_into::<Config>()
+                        .err()
+                        .map(|e| format!("{}: `{key}.{k2}`: {}.", at(&format!("{key}.{k2}")), plain(e.message())))
+                };
+                if let Some(err) = err {
+                    return err;
+                }
+            }
+        }
+        return format!("{}: `{key}`: {}.", at(key), plain(e.message()));
+    }
+    format!("{}: {}.", at(""), plain(whole.message()))
 }
 
 fn severity_name(s: Option<leaflint::Severity>) -> &'static str {
@@ -222,6 +293,20 @@ mod tests {
         assert!(e.contains("target.grades"), "{e}");
         let e = parse("profile = \"martian\"\n", "x.toml").expect_err("profile");
         assert!(e.contains("martian"), "{e}");
+        let e = parse("allow-words = \"metformin\"\n", "x.toml").expect_err("type");
+        assert!(e.starts_with("x.toml:1: `allow-words`: invalid type") && e.contains("expected a list"), "{e}");
+        let e = parse(
+            "[rules.long-paragraph]\nwords = 90\n[rules.long-sentence]\nenabled = true\nwords = \"many\"\n",
+            "x.toml",
+        )
+        .expect_err("type");
+        assert_eq!(e, "x.toml:5: `rules.long-sentence.words`: invalid type: string \"many\", expected a number.");
+        let e = parse("[rules.long-sentence]\nseverity = \"fatal\"\n", "x.toml").expect_err("variant");
+        assert!(e.starts_with("x.toml:2: `rules.long-sentence.severity`: unknown variant `fatal`"), "{e}");
+        let e = parse("[target]\ngrade = \"six\"\n", "x.toml").expect_err("type");
+        assert!(e.starts_with("x.toml:2: `target.grade`:"), "{e}");
+        let e = parse("profile = 3\n", "x.toml").expect_err("profile");
+        assert_eq!(e, "x.toml:1: `profile` must be \"nhs\", \"us\" or \"easy-read\", not 3.");
         let e = parse("profile = \n", "x.toml").expect_err("syntax");
         assert!(e.starts_with("x.toml:1:"), "{e}");
     }

@@ -16,9 +16,9 @@ mod walk;
 use anstream::ColorChoice;
 use args::{Cli, ColorWhen, Command, InitArgs, SegmentsArgs, SegmentsFormat};
 use clap::{CommandFactory, Parser};
-use leaflint::{Config, Document};
+use leaflint::Document;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// What a command ended with: errors to print (each makes the exit code 2) and the exit code
@@ -70,7 +70,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
     match cli.command {
         Command::Check(a) => check::run(a, settings()?),
         Command::Compare(a) => compare::run(a, settings()?),
-        Command::Segments(a) => run_segments(a, settings()?.config),
+        Command::Segments(a) => run_segments(a, settings()?),
         Command::Rules(a) => write_out(&rules::list(a.format)?, None).map(|()| Outcome::ok(0)),
         Command::Explain(a) => write_out(&rules::explain(&a.rule)?, None).map(|()| Outcome::ok(0)),
         Command::Init(a) => run_init(&a),
@@ -105,13 +105,20 @@ fn run_init(a: &InitArgs) -> Result<Outcome, String> {
     Ok(Outcome::ok(0))
 }
 
-fn run_segments(a: SegmentsArgs, mut config: Config) -> Result<Outcome, String> {
+fn run_segments(a: SegmentsArgs, settings: config::Settings) -> Result<Outcome, String> {
+    let mut config = settings.config;
     if let Some(p) = a.input.profile {
         config.profile = p.profile();
     }
     let forced = a.input.input_format.map(|f| f.format());
-    let paths = if a.input.paths.is_empty() { vec![PathBuf::from("-")] } else { a.input.paths.clone() };
-    let inputs: Vec<input::Input> = paths.iter().map(|p| input::read(p, forced)).collect::<Result<_, _>>()?;
+    let excludes = walk::Excludes::new(&settings.exclude, &settings.root)?;
+    let inputs: Vec<input::Input> = walk::expand(&a.input.paths, &excludes)?
+        .iter()
+        .map(|s| match s {
+            walk::Source::Stdin => input::read(Path::new("-"), forced),
+            walk::Source::File(p) => input::read(p, forced),
+        })
+        .collect::<Result<_, _>>()?;
     let mut out = String::new();
     let mut all = Vec::new();
     for i in &inputs {

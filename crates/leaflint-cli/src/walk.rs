@@ -65,7 +65,7 @@ impl Excludes {
 }
 
 /// Every text file under `dir`, sorted by path, skipping ignored and excluded ones.
-fn walk(dir: &Path, excludes: &Excludes, filter: Option<&GlobSet>) -> Vec<PathBuf> {
+fn walk(dir: &Path, excludes: &Excludes) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut builder = ignore::WalkBuilder::new(dir);
     builder
@@ -76,9 +76,6 @@ fn walk(dir: &Path, excludes: &Excludes, filter: Option<&GlobSet>) -> Vec<PathBu
     for entry in builder.build().flatten() {
         let p = entry.path();
         if !entry.file_type().is_some_and(|t| t.is_file()) || !is_text_file(p) || excludes.matches(p) {
-            continue;
-        }
-        if filter.is_some_and(|f| !f.is_match(p)) {
             continue;
         }
         out.push(p.to_path_buf());
@@ -121,7 +118,7 @@ pub fn expand(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Source>, Str
         if s == "-" {
             out.push(Source::Stdin);
         } else if p.is_dir() {
-            let files = walk(p, excludes, None);
+            let files = walk(p, excludes);
             if files.is_empty() {
                 return Err(format!(
                     "{}: no text files found in this folder (leaflint reads {} files).",
@@ -142,10 +139,8 @@ pub fn expand(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Source>, Str
                 .map_err(|e| format!("`{s}` is not a valid glob: {e}"))?;
             let set = GlobSetBuilder::new().add(glob).build().map_err(|e| format!("`{s}` is not a valid glob: {e}"))?;
             let base = glob_base(pattern);
-            let files: Vec<PathBuf> = walk(&base, excludes, None)
-                .into_iter()
-                .filter(|f| set.is_match(f.strip_prefix(".").unwrap_or(f)))
-                .collect();
+            let files: Vec<PathBuf> =
+                walk(&base, excludes).into_iter().filter(|f| set.is_match(f.strip_prefix(".").unwrap_or(f))).collect();
             if files.is_empty() {
                 return Err(format!("{s}: no text files match this pattern."));
             }
