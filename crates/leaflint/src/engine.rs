@@ -7,6 +7,7 @@ use crate::metrics::{self, Scores};
 use crate::report::{Checklists, Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
 use crate::span::PositionIndex;
+use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 
 /// Check plain text (leaflet conventions) under `config`. Never fails.
@@ -30,13 +31,17 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             rule.check(&cx, &mut findings);
         }
     }
+    let suppressions = Suppressions::scan(&doc.text, doc.format);
+    suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
-    if let Some(n) = scores.numeracy.as_mut() {
-        // Word rules that weigh on the numeracy load (clinical-shorthand) run after the score.
-        n.add_findings(&findings);
+    if let Some(n) = scores.numeracy_detail.as_mut() {
+        // The load counts the findings the report gives: after suppression comments and
+        // overlap precedence, with word rules that weigh on it (clinical-shorthand).
+        n.recount(&findings);
+        scores.numeracy = Some(n.to_value());
     }
-    let mut notes = Vec::new();
+    let mut notes = suppressions.notes();
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
     } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {
@@ -49,7 +54,7 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     Report {
         schema_version: SCHEMA_VERSION,
-        leaflint_version: env!("CARGO_PKG_VERSION"),
+        leaflint_version: crate::VERSION,
         profile: config.profile,
         source: Source {
             name: name.to_owned(),
@@ -183,7 +188,7 @@ fn targets(scores: &Scores, config: &Config) -> Vec<Target> {
     let simple = [
         ("complex_language_pct", scores.language.complex_language_pct, "complex-language-pct"),
         ("passive_share", scores.language.passive_share, "passive-share"),
-        ("numeracy_load", scores.numeracy.as_ref().map(|n| n.load), "numeracy-load"),
+        ("numeracy_load", scores.numeracy_detail.as_ref().map(|n| n.load), "numeracy-load"),
     ];
     for (metric, value, key) in simple {
         if let Some(v) = value {

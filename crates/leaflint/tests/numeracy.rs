@@ -28,7 +28,9 @@ before you take it if you have liver or kidney problems. Tell your doctor if you
 Keep the medicine in a safe place where children cannot see or reach it. Stop taking it and call your doctor if you get a rash.";
 
 fn numeracy(r: &Report) -> &leaflint::numbers::load::Numeracy {
-    r.scores.numeracy.as_ref().expect("numeracy score")
+    let n = r.scores.numeracy_detail.as_ref().expect("numeracy score");
+    assert_eq!(r.scores.numeracy.as_ref(), Some(&n.to_value()), "the JSON is the typed score");
+    n
 }
 
 fn load(text: &str) -> f64 {
@@ -264,6 +266,16 @@ fn findings_carry_the_numbers() {
     assert_eq!((o.data["numerator"].as_u64(), o.data["denominator"].as_u64()), (Some(20), Some(100)));
 }
 
+/// Found by the end-to-end property test: a fraction as the last token of a document.
+#[test]
+fn lone_fraction_at_the_end() {
+    for profile in Profile::ALL {
+        for t in ["¼", "Take ½", "1/3", "2 500mg", "4-", "every 8 hours", "by 30%", "common"] {
+            let _ = check(t, &Config::for_profile(profile));
+        }
+    }
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;
@@ -382,7 +394,7 @@ mod property {
         fn numeric_text_never_panics(text in numeric_text(), p in 0usize..3) {
             let cfg = Config::for_profile(Profile::ALL[p]);
             let r = check(&text, &cfg);
-            prop_assert!(r.scores.numeracy.as_ref().is_some_and(|n| n.load.is_finite() && n.points >= n.expressions as f64));
+            prop_assert!(r.scores.numeracy_detail.as_ref().is_some_and(|n| n.load.is_finite() && n.points >= n.expressions as f64));
             for f in &r.findings {
                 prop_assert!(f.span.end() <= text.len() && text.is_char_boundary(f.span.start()) && text.is_char_boundary(f.span.end()));
                 for fix in &f.fixes {

@@ -135,8 +135,13 @@ pub struct Scores {
     pub readability: Readability,
     /// Language scores.
     pub language: Language,
-    /// Numeracy load (SPEC §3.8).
-    pub numeracy: Option<crate::numbers::load::Numeracy>,
+    /// Numeracy load (SPEC §3.8): `expressions`, `per_100_words`, `points`, `load`, `band`,
+    /// `components` (the JSON of [`Scores::numeracy_detail`]).
+    pub numeracy: Option<serde_json::Value>,
+    /// The numeracy load typed, with the number model and the numeracy findings of the score's
+    /// pass (not in the JSON).
+    #[serde(skip)]
+    pub numeracy_detail: Option<crate::numbers::load::Numeracy>,
     /// Reading time.
     pub reading_time: ReadingTime,
 }
@@ -292,13 +297,16 @@ pub fn scores(doc: &Document, an: &Analysis, cfg: &Config) -> Scores {
             acronym_count: None,
         },
         numeracy: None,
+        numeracy_detail: None,
         reading_time: ReadingTime {
             silent_seconds: words_total / SILENT_WPM * 60.0,
             aloud_seconds: words_total / ALOUD_WPM * 60.0,
         },
         counts,
     };
-    scores.numeracy = Some(crate::numbers::load::compute(doc, an, cfg, &scores));
+    let numeracy = crate::numbers::load::compute(doc, an, cfg, &scores);
+    scores.numeracy = Some(numeracy.to_value());
+    scores.numeracy_detail = Some(numeracy);
     scores
 }
 

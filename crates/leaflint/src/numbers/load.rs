@@ -8,9 +8,10 @@
 //!
 //! [`compute`] builds the number model, runs every enabled numeracy rule once (their detectors,
 //! through [`super::run`]), applies the numeracy overlap precedence (SPEC §1.3) and weighs the
-//! findings. The findings are kept in the score so the rule run reuses them. `clinical-shorthand`
-//! (a word rule, weight 2) runs later with the word rules: the engine adds its points with
-//! [`Numeracy::add_findings`] after all rules have run.
+//! findings. The findings are kept in the score so the rule run reuses them. After all rules
+//! have run the engine recounts the points from the report's own findings
+//! ([`Numeracy::recount`]): suppression comments and overlap precedence apply, and
+//! `clinical-shorthand` (a word rule, weight 2) is counted.
 
 use super::NumberModel;
 use crate::config::Config;
@@ -108,6 +109,10 @@ impl fmt::Debug for Numeracy {
 }
 
 impl Numeracy {
+    /// The JSON of `scores.numeracy`.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
     /// The number model, when this score was computed with one.
     pub fn model(&self) -> Option<&NumberModel> {
         self.model.as_deref()
@@ -116,9 +121,12 @@ impl Numeracy {
     pub fn cached(&self, id: &str) -> Option<&[Finding]> {
         self.findings.as_ref().map(|f| f.get(id).map_or(&[][..], Vec::as_slice))
     }
-    /// Add the points of findings of rules that run after the score (`clinical-shorthand`).
-    pub fn add_findings(&mut self, findings: &[Finding]) {
-        for f in findings.iter().filter(|f| f.category != Category::Numeracy) {
+    /// Recount the points from the findings the report gives (after suppression comments and
+    /// overlap precedence), including word rules that weigh on the load (`clinical-shorthand`).
+    pub fn recount(&mut self, findings: &[Finding]) {
+        self.components.clear();
+        self.points = self.expressions as f64;
+        for f in findings {
             let w = weight(&f.rule);
             if w > 0.0 {
                 *self.components.entry(f.rule.clone()).or_default() += w;
@@ -148,7 +156,7 @@ pub fn compute(doc: &Document, an: &Analysis, cfg: &Config, scores: &Scores) -> 
         findings: None,
     };
     let mut s = scores.clone();
-    s.numeracy = Some(n.clone());
+    s.numeracy_detail = Some(n.clone());
     let cx = Context { doc, analysis: an, scores: &s, config: cfg };
     let mut found = Vec::new();
     for rule in RULES.iter().filter(|r| r.meta().category == Category::Numeracy && cfg.rule_enabled(r.meta().id)) {

@@ -375,7 +375,7 @@ impl<'a> Nx<'a> {
 /// one (`metrics::scores` runs every enabled numeracy detector once, for the numeracy-load score),
 /// else build the model and run `detect` now.
 pub fn run(cx: &Context<'_>, meta: &'static RuleMeta, out: &mut Vec<Finding>, detect: fn(&Nx<'_>, &mut Vec<Finding>)) {
-    if let Some(n) = &cx.scores.numeracy {
+    if let Some(n) = &cx.scores.numeracy_detail {
         if let Some(found) = n.cached(meta.id) {
             out.extend(found.iter().cloned());
             return;
