@@ -32,7 +32,7 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
-    let mut notes = Vec::new();
+    let mut notes = doc.notes.clone();
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
     } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {
@@ -51,7 +51,8 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             name: name.to_owned(),
             format: doc.format,
             bytes: doc.text.len(),
-            text: config.include_text.then(|| doc.text.clone()),
+            // Word spans refer to the extracted text, so the report always carries it (SPEC §1.1).
+            text: (config.include_text || doc.format == Format::Docx).then(|| doc.text.clone()),
         },
         targets: targets(&scores, config),
         scores,
