@@ -29,6 +29,7 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod split;
+pub mod structure;
 pub mod text;
 
 pub use config::{Config, ConfigError, Profile};

@@ -66,6 +66,8 @@ pub struct Context<'a> {
     pub scores: &'a Scores,
     /// The configuration.
     pub config: &'a Config,
+    /// Action units and chunks (SPEC §6.1–§6.2).
+    pub structure: &'a crate::structure::Structure,
 }
 
 impl<'a> Context<'a> {
