@@ -18,7 +18,10 @@ fn main() {
     let t = Instant::now();
     let scores = leaflint::metrics::scores(&doc, &an, &cfg);
     println!("scores    {:?}", t.elapsed());
-    let cx = Context { doc: &doc, analysis: &an, scores: &scores, config: &cfg };
+    let t = Instant::now();
+    let structure = leaflint::structure::Structure::new(&doc, &an);
+    println!("structure {:?}", t.elapsed());
+    let cx = Context { doc: &doc, analysis: &an, scores: &scores, config: &cfg, structure: &structure };
     for r in RULES {
         let t = Instant::now();
         let mut out = Vec::new();

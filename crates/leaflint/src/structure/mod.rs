@@ -17,6 +17,33 @@ use crate::text::action::{action, Action, VerbClass};
 use crate::text::{unit_text, Analysis, UnitKind};
 use std::ops::Range;
 
+/// Headings that mark a summary section (SPEC §6.12), compared lower case with numbering and
+/// end punctuation removed. `key facts` is added to the SPEC's list: NHS medicine pages use it
+/// for their summary.
+pub const SUMMARY_HEADINGS: &[&str] = &[
+    "summary",
+    "key points",
+    "key facts",
+    "main points",
+    "what you need to know",
+    "things to remember",
+    "what to remember",
+    "in short",
+    "at a glance",
+];
+
+/// A heading's text without numbering and end punctuation, lower case (`3. Overview:` → `overview`).
+pub fn heading_key(text: &str) -> String {
+    let t = text.trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')' || c == ':').trim_start();
+    t.trim_end_matches(|c: char| c.is_ascii_punctuation()).trim().to_lowercase()
+}
+
+/// True for a summary heading (SPEC §6.12).
+pub fn is_summary_heading(text: &str) -> bool {
+    SUMMARY_HEADINGS.contains(&heading_key(text).as_str())
+}
+
 /// One chunk: a heading and the content up to the next heading (SPEC §6.2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chunk {
