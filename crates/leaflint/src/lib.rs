@@ -25,6 +25,7 @@ pub mod finding;
 pub mod input;
 pub mod lexicon;
 pub mod metrics;
+pub mod picture;
 pub mod report;
 pub mod rules;
 pub mod span;

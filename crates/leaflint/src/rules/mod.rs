@@ -1,6 +1,6 @@
 //! Rules: the [`Rule`] trait, rule metadata and the registry.
 //!
-//! A rule is one file in this folder plus one line in the [`registry!`] call below. A rule reads
+//! A rule is one file in this folder plus one line in the `registry!` call below. A rule reads
 //! the document, its analysis and scores through a [`Context`] and pushes [`Finding`]s; it cannot
 //! fail, and it knows nothing of the CLI or the browser. Thresholds are declared in the rule's
 //! [`RuleMeta`] per profile and read with [`Context::threshold`], so the default configuration comes
