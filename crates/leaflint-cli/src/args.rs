@@ -53,6 +53,12 @@ pub struct CheckArgs {
     /// Add every unit (what was counted for the formulas) to the report.
     #[arg(long)]
     pub explain: bool,
+    /// Show each chunk (section) with its statistics, teach-back prompts and split points.
+    #[arg(long)]
+    pub chunks: bool,
+    /// Show the CDC Clear Communication Index and PEMAT-P checklists.
+    #[arg(long)]
+    pub checklist: bool,
 }
 
 /// `leaflint segments`.
@@ -115,6 +121,10 @@ pub enum InputFormat {
     Text,
     /// Markdown.
     Markdown,
+    /// An HTML page.
+    Html,
+    /// A Word .docx file.
+    Docx,
 }
 
 /// `--color`.

@@ -5,13 +5,14 @@
 mod args;
 mod input;
 mod render;
+mod understanding;
 
 use anstream::ColorChoice;
 use args::{
     CheckArgs, Cli, ColorWhen, Command, FailOn, InputArgs, InputFormat, OutputFormat, SegmentsArgs, SegmentsFormat,
 };
 use clap::Parser;
-use leaflint::{Config, Document, Format, Severity};
+use leaflint::{Config, Format, Severity};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,8 @@ fn read_inputs(a: &InputArgs) -> Result<Vec<input::Input>, String> {
     let forced = a.input_format.map(|f| match f {
         InputFormat::Text => Format::Text,
         InputFormat::Markdown => Format::Markdown,
+        InputFormat::Html => Format::Html,
+        InputFormat::Docx => Format::Docx,
     });
     let paths = if a.paths.is_empty() { vec![PathBuf::from("-")] } else { a.paths.clone() };
     paths.iter().map(|p| input::read(p, forced)).collect()
@@ -62,10 +65,8 @@ fn renderer() -> annotate_snippets::Renderer {
 fn run_check(a: CheckArgs) -> Result<u8, String> {
     let inputs = read_inputs(&a.input)?;
     let config = Config { profile: a.input.profile.profile(), explain: a.explain, ..Config::default() };
-    let reports: Vec<leaflint::Report> = inputs
-        .iter()
-        .map(|i| leaflint::check_document(&Document::parse(&i.text, i.format), &i.name, &config))
-        .collect();
+    let reports: Vec<leaflint::Report> =
+        inputs.iter().map(|i| leaflint::check_document(&i.doc, &i.name, &config)).collect();
     let mut out = String::new();
     match a.format {
         OutputFormat::Json => {
@@ -89,6 +90,10 @@ fn run_check(a: CheckArgs) -> Result<u8, String> {
                     render::finding(&mut out, &r, &input.name, &input.text, f);
                 }
                 render::summary(&mut out, report);
+                if a.checklist {
+                    understanding::checklists(&mut out, report);
+                }
+                understanding::check_understanding(&mut out, report, a.chunks);
                 out.push('\n');
             }
         }
@@ -110,7 +115,7 @@ fn run_segments(a: SegmentsArgs) -> Result<u8, String> {
     let mut out = String::new();
     let mut all = Vec::new();
     for i in &inputs {
-        let units = leaflint::segments(&Document::parse(&i.text, i.format), &config);
+        let units = leaflint::segments(&i.doc, &config);
         match a.format {
             SegmentsFormat::Human => render::segments(&mut out, &i.name, &i.text, &units),
             SegmentsFormat::Json => all.push(serde_json::json!({ "units": units })),

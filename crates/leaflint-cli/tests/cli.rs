@@ -76,7 +76,7 @@ fn colour_when_forced() {
 fn exit_codes_follow_fail_on() {
     let clean = b"Take 1 tablet each morning. Rest.";
     assert_eq!(run(&["check", "-"], Some(clean)).status.code(), Some(0));
-    let text = b"Complications are rare.";
+    let text = b"Complications are rare. Rest.";
     assert_eq!(run(&["check", "-"], Some(text)).status.code(), Some(0), "info only: under --fail-on warning");
     assert_eq!(run(&["check", "--fail-on", "info", "-"], Some(text)).status.code(), Some(1));
     assert_eq!(run(&["check", "--fail-on", "never", "samples/metformin-leaflet.txt"], None).status.code(), Some(0));
@@ -111,7 +111,9 @@ fn bad_inputs_get_one_clear_sentence() {
         (root().join("samples"), "is a folder"),
         (tmp("binary.txt", b"\x7fELF\x00\x00\x01binary"), "binary file"),
         (tmp("latin1.txt", b"Caf\xe9 au lait.\n"), "not valid UTF-8"),
-        (tmp("leaflet.docx", b"PK\x03\x04rest"), "Word or zip"),
+        (tmp("leaflet.docx", b"PK\x03\x04rest"), "damaged zip or Word file"),
+        (tmp("notes.docx", b"Plain text saved with the wrong name."), "is not a Word .docx file"),
+        (tmp("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), "old Word .doc file"),
     ];
     for (path, expected) in cases {
         let o = run(&["check", path.to_str().expect("utf8 path")], None);

@@ -208,7 +208,14 @@ pub fn chunk_reports(doc: &Document, an: &Analysis, st: &Structure, chunk_words:
                     .iter()
                     .filter_map(|k| {
                         let a = st.actions[k.unit].as_ref()?;
-                        Some(KeyAction { class: k.class, verb: a.verb.clone(), object: k.object.clone() })
+                        let verb = if k.class == VerbClass::Avoid
+                            && !matches!(a.verb.as_str(), "avoid" | "stop" | "limit" | "cut down")
+                        {
+                            format!("do not {}", a.verb)
+                        } else {
+                            a.verb.clone()
+                        };
+                        Some(KeyAction { class: k.class, verb, object: k.object.clone() })
                     })
                     .collect(),
                 number_expressions: None,

@@ -54,7 +54,6 @@ const FINITE: [&str; 16] = [
     "had", "does",
 ];
 const CLAUSE_OPENERS: [&str; 6] = ["if", "when", "after", "before", "until", "once"];
-const YOU_MODALS: [&str; 8] = ["should", "must", "need", "needs", "have", "will", "can", "may"];
 
 /// The class of the verb `word` (any case) if it is on the action-verb list.
 pub fn verb_class(word: &str) -> Option<VerbClass> {
@@ -94,12 +93,50 @@ pub fn action_class(unit: &str) -> Option<VerbClass> {
         }
     }
     // (d) you + should/must/need to/... + verb.
-    for w in words.windows(3) {
-        if w[0].eq_ignore_ascii_case("you") && YOU_MODALS.iter().any(|m| m.eq_ignore_ascii_case(w[1])) {
-            if w[2].eq_ignore_ascii_case("not") {
-                return Some(VerbClass::Avoid);
+    let (verb, negated) = you_modal(&words)?;
+    if negated {
+        return Some(VerbClass::Avoid);
+    }
+    Some(verb_class(words[verb]).unwrap_or(VerbClass::Other))
+}
+
+/// SPEC §6.1 (d): `you` + should / must / need to / have to / will need to / can / may want to /
+/// are advised to (+ not) + a verb. Returns the verb's index and whether it is negated.
+fn you_modal(words: &[&str]) -> Option<(usize, bool)> {
+    const MODALS: [&[&str]; 10] = [
+        &["should"],
+        &["must"],
+        &["need", "to"],
+        &["needs", "to"],
+        &["have", "to"],
+        &["will", "need", "to"],
+        &["can"],
+        &["may", "want", "to"],
+        &["are", "advised", "to"],
+        &["might", "need", "to"],
+    ];
+    for (i, w) in words.iter().enumerate() {
+        if !w.eq_ignore_ascii_case("you") {
+            continue;
+        }
+        for m in MODALS {
+            let rest = &words[i + 1..];
+            if rest.len() > m.len() && m.iter().zip(rest).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+                let mut v = i + 1 + m.len();
+                let negated = words[v].eq_ignore_ascii_case("not");
+                if negated {
+                    v += 1;
+                }
+                let verb = *words.get(v)?;
+                if verb.bytes().all(|b| b.is_ascii_alphabetic())
+                    && !["also", "still", "usually", "often", "only", "be"].iter().any(|x| x.eq_ignore_ascii_case(verb))
+                {
+                    return Some((v, negated));
+                }
+                if negated {
+                    return Some((v, true));
+                }
             }
-            return Some(verb_class(w[2]).unwrap_or(VerbClass::Other));
         }
     }
     None
@@ -272,6 +309,7 @@ const PARTICLE_VERBS: &[(&str, &str)] = &[
     ("lie", "down"),
     ("get", "back"),
 ];
+const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "night", "week", "month", "year", "while"];
 const NUMBER_WORDS: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "a few", "few",
     "several", "some", "at", "up", "the", "half", "24", "48",
@@ -353,23 +391,32 @@ pub fn action(unit: &str) -> Option<Action> {
         i
     } else {
         // (d) you + modal (+ to) + verb.
-        let at = words.windows(2).position(|w| eq(w[0].1, "you") && YOU_MODALS.iter().any(|m| eq(m, w[1].1)))?;
-        let mut j = at + 1;
-        while j < words.len()
-            && ["should", "must", "need", "needs", "have", "will", "can", "may", "want", "to", "are", "advised"]
-                .iter()
-                .any(|m| eq(m, words[j].1))
-        {
-            j += 1;
-        }
-        if words.get(j).is_some_and(|w| eq(w.1, "not")) {
-            j += 1;
-        }
-        j
+        let plain: Vec<&str> = words.iter().map(|w| w.1).collect();
+        you_modal(&plain)?.0
     };
-    let (vstart, v) = *words.get(verb_at)?;
+    let (mut vstart, mut v) = *words.get(verb_at)?;
     let mut verb = v.to_lowercase();
     let mut k = verb_at + 1;
+    let mut class = class;
+    // "Keep taking", "Continue to use": the medicine is the action.
+    if matches!(verb.as_str(), "keep" | "continue" | "carry") {
+        let mut j = k;
+        if words.get(j).is_some_and(|w| eq(w.1, "to") || eq(w.1, "on")) {
+            j += 1;
+        }
+        let base = match words.get(j).map(|w| w.1.to_lowercase()).as_deref() {
+            Some("taking" | "take") => Some("take"),
+            Some("using" | "use") => Some("use"),
+            Some("applying" | "apply") => Some("apply"),
+            _ => None,
+        };
+        if let Some(b) = base {
+            class = VerbClass::Medicine;
+            verb = b.to_owned();
+            (vstart, v) = words[j];
+            k = j + 1;
+        }
+    }
     let mut prev_end = vstart + v.len();
     while let Some(&(ps, p)) = words.get(k) {
         if PARTICLE_VERBS.iter().any(|(a, b)| verb.ends_with(a) && eq(b, p)) {
@@ -428,11 +475,16 @@ pub fn action(unit: &str) -> Option<Action> {
         .map(|w| singular(&w));
     let lower = unit.to_lowercase();
     let after_verb = lower.get(vstart..).unwrap_or("");
-    let condition = [" if ", " when ", " unless ", " as soon as "].iter().any(|c| after_verb.contains(c));
     let tail = words_at(after_verb);
+    let condition = tail.iter().any(|w| matches!(w.1, "if" | "when" | "unless" | "whenever"))
+        || after_verb.contains(" as soon as ");
     let duration = tail.iter().any(|w| w.1 == "until" || w.1 == "till")
-        || tail.windows(2).any(|w| {
-            w[0].1 == "for" && (w[1].1.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w[1].1))
+        || tail.iter().enumerate().any(|(n, w)| {
+            w.1 == "for"
+                && tail
+                    .get(n + 1)
+                    .is_some_and(|x| x.1.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&x.1))
+                && tail[n + 1..].iter().take(3).any(|x| TIME_UNITS.iter().any(|t| x.1.trim_end_matches('s') == *t))
         });
     Some(Action {
         class,
@@ -470,6 +522,9 @@ mod tests {
         assert_eq!(action_class("If you feel dizzy, sit down."), Some(VerbClass::SelfCare));
         assert_eq!(action_class("You should bring your medicines."), Some(VerbClass::Prepare));
         assert!(is_action("Call 999 if you have chest pain"));
+        assert_eq!(action_class("You need to take it with food."), Some(VerbClass::Medicine));
+        assert_eq!(action_class("You should not drive."), Some(VerbClass::Avoid));
+        assert_eq!(action_class("You will need to bring your medicines."), Some(VerbClass::Prepare));
     }
 
     #[test]
@@ -487,10 +542,16 @@ mod tests {
         assert_eq!(a.object.as_deref(), Some("fluid"));
         let a = action("Bring your medicines with you before your appointment.").expect("action");
         assert_eq!((a.object.as_deref(), a.before.as_deref()), (Some("medicine"), Some("appointment")));
+        let a = action("Keep taking them until the course is finished.").expect("action");
+        assert_eq!((a.class, a.verb.as_str(), a.duration), (VerbClass::Medicine, "take", true));
+        let a = action("Do not take 2 doses to make up for a forgotten one.").expect("action");
+        assert!(!a.duration);
         let a = action("Come back in 2 weeks.").expect("action");
         assert_eq!((a.verb.as_str(), a.object.as_deref()), ("come back", None));
         let a = action("You should apply the cream thinly.").expect("action");
         assert_eq!((a.verb.as_str(), a.object.as_deref()), ("apply", Some("cream")));
+        let a = action("Call 999 or go to A&E if:").expect("action");
+        assert_eq!((a.phrase.as_deref(), a.condition), (Some("999"), true));
         let a = action("Phone NHS 111 now.").expect("action");
         assert_eq!(a.phrase.as_deref(), Some("NHS 111"));
         assert_eq!(singular("patches"), "patch");
@@ -503,5 +564,8 @@ mod tests {
         assert!(!is_action("Test results are usually ready in a week."));
         assert!(!is_action("Use of this medicine is rare."));
         assert!(!is_action("What it is for"));
+        assert!(!is_action("you have severe stomach pain"));
+        assert!(!is_action("You may feel sick at first."));
+        assert!(!is_action("You will need a blood test."));
     }
 }
