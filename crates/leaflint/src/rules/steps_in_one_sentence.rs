@@ -54,6 +54,10 @@ fn steps(unit: &str) -> Option<(usize, Vec<(usize, usize)>)> {
     let bytes = lower.as_bytes();
     let mut i = body;
     while i < end {
+        if !lower.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
         let sep = if bytes[i] == b',' {
             Some(1)
         } else if lower[i..].starts_with(" and ") || lower[i..].starts_with(" then ") {
@@ -76,7 +80,7 @@ fn steps(unit: &str) -> Option<(usize, Vec<(usize, usize)>)> {
         let trimmed = part.trim_start();
         let mut t = trimmed;
         for lead in ["and then ", "and ", "then "] {
-            if t.len() >= lead.len() && t[..lead.len()].eq_ignore_ascii_case(lead) {
+            if t.get(..lead.len()).is_some_and(|p| p.eq_ignore_ascii_case(lead)) {
                 t = &t[lead.len()..];
             }
         }
@@ -165,6 +169,7 @@ mod tests {
 
     #[test]
     fn lists_of_things_are_not_steps() {
+        assert_clean("Don’t take paracetamol with other medicines, and don’t drink alcohol.", "steps-in-one-sentence");
         assert_clean("Take it with water, milk or juice.", "steps-in-one-sentence");
         assert_clean("Wash and dry your hands.", "steps-in-one-sentence");
         assert_clean("You may feel sick, tired and dizzy.", "steps-in-one-sentence");

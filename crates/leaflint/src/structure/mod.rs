@@ -84,10 +84,11 @@ pub struct Key {
 impl Structure {
     /// Find action units and chunks.
     pub fn new(doc: &Document, an: &Analysis) -> Structure {
+        let conditions = condition_items(doc);
         let actions: Vec<Option<Action>> = an
             .units
             .iter()
-            .map(|u| if u.kind == UnitKind::Heading { None } else { action(unit_text(doc, u)) })
+            .map(|u| if u.kind == UnitKind::Heading || conditions[u.block] { None } else { action(unit_text(doc, u)) })
             .collect();
         let chunks = chunks(doc, an);
         Structure { actions, chunks }
@@ -115,6 +116,25 @@ impl Structure {
     pub fn chunk_of_block(&self, b: usize) -> Option<&Chunk> {
         self.chunks.iter().find(|c| c.blocks.contains(&b))
     }
+}
+
+/// List items that finish a lead-in such as "Call your GP if you:" or "Do not take it if:" are
+/// conditions of that lead-in (`• have liver problems`), not actions of their own.
+fn condition_items(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.blocks.len()];
+    let mut lead_in = false;
+    for (i, b) in doc.blocks.iter().enumerate() {
+        if b.kind.is_list_item() {
+            out[i] = lead_in;
+        } else {
+            let t = b.analysed.trim_end().to_ascii_lowercase();
+            lead_in = t.ends_with(':')
+                && [" if you:", " if:", " you:", " when you:", " unless you:", " if you are:", " if you have:"]
+                    .iter()
+                    .any(|e| t.ends_with(e));
+        }
+    }
+    out
 }
 
 /// Cut the document into chunks: at every heading; with no heading at all, each paragraph with
@@ -258,6 +278,14 @@ mod tests {
         assert_eq!(reports[1].actions, 3);
         assert_eq!(reports[2].teach_back, vec!["Can you tell me when you would call your GP?"]);
         assert!(reports[1].fk_grade.is_some());
+    }
+
+    #[test]
+    fn items_of_an_if_you_lead_in_are_conditions() {
+        let text = "Check with your doctor if you:\n\n• have liver problems\n• take medicine for epilepsy\n\nTake it with food.";
+        let (_, _, st) = structure(text, Format::Text);
+        let actions: Vec<bool> = st.actions.iter().map(Option::is_some).collect();
+        assert_eq!(actions, vec![true, false, false, true]);
     }
 
     #[test]

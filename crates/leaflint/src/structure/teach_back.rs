@@ -93,6 +93,9 @@ pub fn prompt(a: &Action, topic: Option<&str>) -> Vec<String> {
             let when = if a.condition { "would" } else { "will" };
             vec![format!("Can you tell me when you {when} come back?")]
         }
+        VerbClass::Prepare if matches!(verb, "wait" | "leave") => {
+            vec!["Can you tell me how long you need to wait?".to_owned()]
+        }
         VerbClass::Prepare => vec![match (&a.before, verb) {
             (Some(event), _) => format!("Can you tell me what you need to do before your {event}?"),
             (None, "bring") => "Can you tell me what you will bring with you?".to_owned(),
@@ -170,6 +173,14 @@ mod tests {
             assert_eq!(ask(unit), want.to_vec(), "{unit}");
         }
         assert_eq!(ask("Eat small meals."), vec!["Can you tell me what you will eat?"]);
+        assert_eq!(
+            ask("Always leave at least 4 hours between doses."),
+            vec!["Can you tell me how long you need to wait?"]
+        );
+        assert_eq!(
+            ask("Check with your doctor if you:"),
+            vec!["Can you tell me when you would check with your doctor?"]
+        );
         assert_eq!(ask("Rest at home."), vec!["Can you tell me what you will do to look after yourself at home?"]);
         assert_eq!(
             ask("Remove any jewellery before your colonoscopy."),

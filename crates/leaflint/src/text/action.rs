@@ -308,6 +308,7 @@ const PARTICLE_VERBS: &[(&str, &str)] = &[
     ("sit", "down"),
     ("lie", "down"),
     ("get", "back"),
+    ("check", "with"),
 ];
 const TIME_UNITS: &[&str] = &["second", "minute", "hour", "day", "night", "week", "month", "year", "while"];
 const NUMBER_WORDS: &[&str] = &[
@@ -433,6 +434,10 @@ pub fn action(unit: &str) -> Option<Action> {
             break;
         }
     }
+    // "Check with your doctor": a contact, not a check.
+    if verb == "check with" {
+        class = VerbClass::Contact;
+    }
     // The object phrase: from after the verb to a stop word or punctuation.
     let mut phrase: Vec<&str> = Vec::new();
     let contact = class == VerbClass::Contact || verb.starts_with("come") || verb.starts_with("go");
@@ -473,7 +478,7 @@ pub fn action(unit: &str) -> Option<Action> {
                 && !OF_QUANTITY.contains(&w.as_str())
         })
         .map(|w| singular(&w));
-    let lower = unit.to_lowercase();
+    let lower = unit.to_ascii_lowercase();
     let after_verb = lower.get(vstart..).unwrap_or("");
     let tail = words_at(after_verb);
     let condition = tail.iter().any(|w| matches!(w.1, "if" | "when" | "unless" | "whenever"))
@@ -552,6 +557,11 @@ mod tests {
         assert_eq!((a.verb.as_str(), a.object.as_deref()), ("apply", Some("cream")));
         let a = action("Call 999 or go to A&E if:").expect("action");
         assert_eq!((a.phrase.as_deref(), a.condition), (Some("999"), true));
+        let a = action("Check with your doctor or pharmacist if you:").expect("action");
+        assert_eq!(
+            (a.class, a.verb.as_str(), a.phrase.as_deref(), a.condition),
+            (VerbClass::Contact, "check with", Some("your doctor"), true)
+        );
         let a = action("Phone NHS 111 now.").expect("action");
         assert_eq!(a.phrase.as_deref(), Some("NHS 111"));
         assert_eq!(singular("patches"), "patch");
