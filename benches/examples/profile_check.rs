@@ -32,6 +32,22 @@ fn main() {
         println!("{:<24} {:?} ({} findings)", r.meta().id, t.elapsed() / 5, out.len());
     }
     let t = Instant::now();
+    let chunks = leaflint::structure::chunk_reports(&doc, &an, &structure, 200.0);
+    println!("chunks    {:?} ({} chunks)", t.elapsed(), chunks.len());
+    let t = Instant::now();
+    let ran = |id: &str| cfg.rule_enabled(id);
+    let input = leaflint::structure::checklist::Input {
+        doc: &doc,
+        analysis: &an,
+        structure: &structure,
+        scores: &scores,
+        findings: &[],
+        config: &cfg,
+        ran: &ran,
+    };
+    let _ = leaflint::structure::checklist::build(&input);
+    println!("checklist {:?}", t.elapsed());
+    let t = Instant::now();
     let r = leaflint::check(&text, &cfg);
     println!("check     {:?} ({} findings)", t.elapsed(), r.findings.len());
 }

@@ -52,7 +52,7 @@ impl Rule for ChunkTooLong {
             let mut f = Finding::new(&META, cx.severity(&META), body, format!("{what} Aim for {max} or fewer: split it under new headings."))
                 .with_data("words", c.words)
                 .with_data("limit", max);
-            for (span, p) in chunk_split_points(cx.doc, cx.analysis, c) {
+            for (span, p) in chunk_split_points(cx.doc, cx.analysis, cx.structure, c) {
                 f = f.with_related(span, format!("split here ({})", p.reason));
             }
             out.push(f);

@@ -52,8 +52,11 @@ impl Rule for MissingHeadings {
         if f64::from(words) <= max {
             return;
         }
-        let body: Vec<_> = units.iter().filter(|u| u.kind != UnitKind::Heading).cloned().collect();
-        let points = split::split_points(cx.doc, cx.analysis, &body);
+        // The title (if any) is the only heading: the body is every unit after it.
+        let from = units.iter().position(|u| u.kind != UnitKind::Heading).unwrap_or(units.len());
+        let body = &units[from..];
+        let st = cx.structure;
+        let points = split::split_points_with(cx.doc, body, |i| st.actions.get(from + i).and_then(|a| a.as_ref().map(|a| a.class)));
         let mut f = Finding::new(
             &META,
             cx.severity(&META),

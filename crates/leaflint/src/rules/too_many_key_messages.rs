@@ -60,7 +60,7 @@ impl Rule for TooManyKeyMessages {
             let n = keys.len();
             let message = format!("This section asks readers to do {n} things. Most people remember about 3. Split it, or make the rest supporting detail.");
             let mut f = Finding::new(&META, cx.severity(&META), span, message).with_data("key_actions", n).with_data("limit", max);
-            for (span, p) in chunk_split_points(doc, cx.analysis, c) {
+            for (span, p) in chunk_split_points(doc, cx.analysis, st, c) {
                 f = f.with_related(span, format!("split here ({})", p.reason));
             }
             out.push(f);

@@ -117,6 +117,11 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn is_time_or_date(t: &str) -> bool {
     t.contains(':') || t.contains('/') || (t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
 }
@@ -292,8 +297,15 @@ fn cci(f: &Facts<'_>) -> Checklist {
         it10 = it10.suggest(Pass);
     }
     items.push(it10);
-    let lower = doc.text.to_lowercase();
-    let found: Vec<&str> = KNOWN_UNKNOWN.iter().copied().filter(|p| lower.contains(p)).collect();
+    let found: Vec<&str> = KNOWN_UNKNOWN
+        .iter()
+        .copied()
+        .filter(|p| {
+            let cap = crate::finding::capitalise(p);
+            memchr::memmem::find(doc.text.as_bytes(), p.as_bytes()).is_some()
+                || memchr::memmem::find(doc.text.as_bytes(), cap.as_bytes()).is_some()
+        })
+        .collect();
     let mut it11 =
         item("11", "The material explains what authoritative sources know and do not know.", Partial, Prompt);
     if !found.is_empty() {
@@ -310,8 +322,8 @@ fn cci(f: &Facts<'_>) -> Checklist {
     if gate {
         let why = (0..an.units.len()).filter(|&u| i.structure.is_action(u)).any(|u| {
             (u.saturating_sub(1)..=(u + 1).min(an.units.len() - 1)).any(|n| {
-                let t = unit_text(doc, &an.units[n]).to_lowercase();
-                WHY.iter().any(|w| t.contains(w))
+                let t = unit_text(doc, &an.units[n]);
+                WHY.iter().any(|w| contains_ci(t, w))
             })
         });
         let mut it13 =
@@ -385,8 +397,8 @@ fn cci(f: &Facts<'_>) -> Checklist {
         })
         .collect();
     let glossed = probability.iter().all(|&u| {
-        let t = unit_text(doc, &an.units[u]).to_lowercase();
-        GLOSS.iter().any(|g| t.contains(g))
+        let t = unit_text(doc, &an.units[u]);
+        GLOSS.iter().any(|g| contains_ci(t, g))
     });
     let mut it20 = item("20", "Numeric probability is also explained with words or a visual.", Partial, Prompt);
     if !probability.is_empty() && (glossed || f.images) {

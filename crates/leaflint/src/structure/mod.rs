@@ -187,9 +187,15 @@ fn chunk_readability(an: &Analysis, body: Range<usize>) -> (Option<f64>, Option<
 }
 
 /// Split points of a chunk's body (SPEC §6.13), as report spans.
-pub fn chunk_split_points(doc: &Document, an: &Analysis, chunk: &Chunk) -> Vec<(ByteSpan, split::SplitPoint)> {
+pub fn chunk_split_points(
+    doc: &Document,
+    an: &Analysis,
+    st: &Structure,
+    chunk: &Chunk,
+) -> Vec<(ByteSpan, split::SplitPoint)> {
     let units = &an.units[chunk.body.clone()];
-    split::split_points(doc, an, units)
+    let first = chunk.body.start;
+    split::split_points_with(doc, units, |i| st.actions.get(first + i).and_then(|a| a.as_ref().map(|a| a.class)))
         .into_iter()
         .map(|p| (ByteSpan::empty(units[p.after + 1].span.start()), p))
         .collect()
@@ -207,7 +213,7 @@ pub fn chunk_reports(doc: &Document, an: &Analysis, st: &Structure, chunk_words:
             classes.dedup();
             let heading = c.heading.map(|h| doc.blocks[h].analysed.clone());
             let split_points = if classes.len() > 1 || f64::from(c.words) > chunk_words {
-                chunk_split_points(doc, an, c)
+                chunk_split_points(doc, an, st, c)
                     .into_iter()
                     .map(|(span, p)| SplitPointReport { span, score: p.score, reason: p.reason })
                     .collect()

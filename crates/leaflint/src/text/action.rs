@@ -69,6 +69,9 @@ pub fn verb_class(word: &str) -> Option<VerbClass> {
 
 /// The verb class of `unit` if it is an action unit (SPEC §6.1 (a)–(d)), else `None`.
 pub fn action_class(unit: &str) -> Option<VerbClass> {
+    if !could_be_action(unit) {
+        return None;
+    }
     let words: Vec<&str> = unit
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”')
@@ -140,6 +143,27 @@ fn you_modal(words: &[&str]) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// A cheap first look with no allocation: an action unit starts (after openers) with a verb, `Do`,
+/// `Don't`, `Never` or a clause opener, or it has `you` in it.
+fn could_be_action(unit: &str) -> bool {
+    let is_sep =
+        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”');
+    let mut first = "";
+    for w in unit.split(is_sep).filter(|w| !w.is_empty()) {
+        if !OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)) {
+            first = w;
+            break;
+        }
+    }
+    if verb_class(first).is_some()
+        || ["do", "don't", "don’t", "never", "as"].iter().any(|x| x.eq_ignore_ascii_case(first))
+        || CLAUSE_OPENERS.iter().any(|x| x.eq_ignore_ascii_case(first))
+    {
+        return true;
+    }
+    unit.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"you"))
 }
 
 /// True when `unit` is an action unit (SPEC §6.1).
