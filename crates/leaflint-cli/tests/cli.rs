@@ -178,3 +178,30 @@ fn explain_adds_units_to_the_report() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert!(v.get("units").is_none());
 }
+
+#[test]
+fn word_and_html_files_with_chunks_and_checklist() {
+    let docx = root().join("tests/fixtures/amoxicillin-leaflet.docx");
+    let o = run(&["check", "--chunks", "--checklist", "--fail-on", "never", docx.to_str().expect("utf8")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "Check understanding",
+        "How to take amoxicillin",
+        "Can you tell me when you would call 999?",
+        "CDC Clear Communication Index",
+        "PEMAT-P",
+        "Finally: Can you tell me the most important thing you will do when you get home?",
+    ] {
+        assert!(out.contains(want), "{want:?} in\n{out}");
+    }
+    let html = root().join("tests/fixtures/nhs-paracetamol-for-adults.html");
+    let o = run(&["check", "--format", "json", html.to_str().expect("utf8")], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["source"]["format"], "html");
+    assert!(v["chunks"].as_array().is_some_and(|c| c.len() > 3));
+    assert!(v["checklists"]["cdc_cci"]["items"].as_array().is_some_and(|i| i.len() == 20));
+    let o = run(&["check", "--input-format", "docx", "-"], Some(b"Take 2 tablets."));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not a Word .docx file"), "{}", stderr(&o));
+}

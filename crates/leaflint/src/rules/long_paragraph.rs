@@ -12,6 +12,10 @@
 //!
 //! **Source**: SHeLL text structure (long paragraphs); PEMAT item 8; easy read (one idea per
 //! paragraph).
+//!
+//! **Fix** (review): plain text and Markdown: a blank line at the best split point; HTML:
+//! `</p>\n<p>` there, only in a `<p>` whose inline tags are all closed before it (so the fix
+//! cannot break the nesting); Word: none (its text is extracted, not the file).
 
 use super::{Context, Rule, RuleMeta, Threshold};
 use crate::document::{BlockKind, Format};
