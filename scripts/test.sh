@@ -18,6 +18,21 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# --- cli html report ---
+step "chromium for the CLI's HTML report test (screenshot: tests/artifacts/html-report/report.png)"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq -o DPkg::Lock::Timeout=300
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium
+  else
+    echo "chromium is missing and this is not root: run apt-get install chromium" >&2
+  fi
+fi
+if command -v chromium >/dev/null 2>&1; then
+  export LEAFLINT_REQUIRE_CHROMIUM=1
+fi
+# --- end ---
+
 step "tests"
 cargo test --workspace --locked
 

@@ -10,6 +10,8 @@ pub struct Input {
     pub name: String,
     /// The text.
     pub text: String,
+    /// How it was read.
+    pub format: Format,
     /// The parsed document (for Word files, `text` is its extracted text).
     pub doc: Document,
 }
@@ -53,5 +55,5 @@ pub fn read(path: &Path, forced: Option<Format>) -> Result<Input, String> {
     }
     // The engine decodes (binary, UTF-8, Word files), so the CLI and the browser agree.
     let doc = leaflint::input::decode(&bytes, forced, Some(&name)).map_err(|e| format!("{name} {e}"))?;
-    Ok(Input { name, text: doc.text.clone(), doc })
+    Ok(Input { name, text: doc.text.clone(), format: doc.format, doc })
 }

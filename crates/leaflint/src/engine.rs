@@ -8,6 +8,7 @@ use crate::report::{Report, Source, Target, TargetStatus, TokenReport, UnitRepor
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
 use crate::span::PositionIndex;
 use crate::structure::{checklist, chunk_reports, teach_back, Structure};
+use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 
 /// Check plain text (leaflet conventions) under `config`. Never fails.
@@ -32,6 +33,8 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             rule.check(&cx, &mut findings);
         }
     }
+    let suppressions = Suppressions::scan(&doc.text, doc.format);
+    suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
     let ran = |id: &str| config.rule_enabled(id);
@@ -45,7 +48,8 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         ran: &ran,
     });
     let chunks = chunk_reports(doc, &analysis, &structure, config.threshold("chunk-too-long", "words"));
-    let mut notes = doc.notes.clone();
+    let mut notes = suppressions.notes();
+    notes.extend(doc.notes.iter().cloned());
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
     } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {
@@ -58,7 +62,7 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     Report {
         schema_version: SCHEMA_VERSION,
-        leaflint_version: env!("CARGO_PKG_VERSION"),
+        leaflint_version: crate::VERSION,
         profile: config.profile,
         source: Source {
             name: name.to_owned(),

@@ -59,6 +59,11 @@ pub fn prompt(a: &Action, topic: Option<&str>) -> Vec<String> {
     let verb = a.verb.as_str();
     match a.class {
         VerbClass::Medicine => {
+            // "Shake the inhaler", "Prime the pen": the question is about using it.
+            const TELL: [&str; 12] = [
+                "take", "use", "apply", "swallow", "inject", "inhale", "chew", "insert", "rub", "spray", "give", "put",
+            ];
+            let verb = if TELL.contains(&verb) { verb } else { "use" };
             let object =
                 FORMS.iter().find(|f| names(a, f)).map_or_else(|| "this medicine".to_owned(), |f| format!("your {f}"));
             let mut v = vec![format!("Can you tell me how and when you will {verb} {object}?")];
@@ -173,6 +178,7 @@ mod tests {
             assert_eq!(ask(unit), want.to_vec(), "{unit}");
         }
         assert_eq!(ask("Eat small meals."), vec!["Can you tell me what you will eat?"]);
+        assert_eq!(ask("Shake the inhaler well.")[0], "Can you tell me how and when you will use your inhaler?");
         assert_eq!(
             ask("Always leave at least 4 hours between doses."),
             vec!["Can you tell me how long you need to wait?"]
