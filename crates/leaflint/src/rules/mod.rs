@@ -66,6 +66,8 @@ pub struct Context<'a> {
     pub scores: &'a Scores,
     /// The configuration.
     pub config: &'a Config,
+    /// Action units and chunks (SPEC §6.1–§6.2).
+    pub structure: &'a crate::structure::Structure,
 }
 
 impl<'a> Context<'a> {
@@ -111,10 +113,19 @@ macro_rules! registry {
 }
 
 registry! {
+    chunk_too_long::ChunkTooLong,
     hard_sentence::HardSentence,
+    long_list::LongList,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
     long_word::LongWord,
+    main_message_not_first::MainMessageNotFirst,
+    missing_headings::MissingHeadings,
+    no_call_to_action::NoCallToAction,
+    no_summary::NoSummary,
+    steps_in_one_sentence::StepsInOneSentence,
+    too_many_key_messages::TooManyKeyMessages,
+    vague_heading::VagueHeading,
 }
 
 /// The rule with this id.
