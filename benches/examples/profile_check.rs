@@ -18,7 +18,10 @@ fn main() {
     let t = Instant::now();
     let scores = leaflint::metrics::scores(&doc, &an, &cfg);
     println!("scores    {:?}", t.elapsed());
-    let cx = Context { doc: &doc, analysis: &an, scores: &scores, config: &cfg };
+    let t = Instant::now();
+    let structure = leaflint::structure::Structure::new(&doc, &an);
+    println!("structure {:?}", t.elapsed());
+    let cx = Context { doc: &doc, analysis: &an, scores: &scores, config: &cfg, structure: &structure };
     for r in RULES {
         let t = Instant::now();
         let mut out = Vec::new();
@@ -28,6 +31,22 @@ fn main() {
         }
         println!("{:<24} {:?} ({} findings)", r.meta().id, t.elapsed() / 5, out.len());
     }
+    let t = Instant::now();
+    let chunks = leaflint::structure::chunk_reports(&doc, &an, &structure, 200.0);
+    println!("chunks    {:?} ({} chunks)", t.elapsed(), chunks.len());
+    let t = Instant::now();
+    let ran = |id: &str| cfg.rule_enabled(id);
+    let input = leaflint::structure::checklist::Input {
+        doc: &doc,
+        analysis: &an,
+        structure: &structure,
+        scores: &scores,
+        findings: &[],
+        config: &cfg,
+        ran: &ran,
+    };
+    let _ = leaflint::structure::checklist::build(&input);
+    println!("checklist {:?}", t.elapsed());
     let t = Instant::now();
     let r = leaflint::check(&text, &cfg);
     println!("check     {:?} ({} findings)", t.elapsed(), r.findings.len());

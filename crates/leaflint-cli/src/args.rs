@@ -74,6 +74,12 @@ pub struct CheckArgs {
     /// Add every unit (what was counted for the formulas) to the report.
     #[arg(long)]
     pub explain: bool,
+    /// Show each chunk (section) with its statistics, teach-back prompts and split points.
+    #[arg(long)]
+    pub chunks: bool,
+    /// Show the CDC Clear Communication Index and PEMAT-P checklists.
+    #[arg(long)]
+    pub checklist: bool,
     /// Apply fixes and write the files back: `--fix` applies safe fixes only, `--fix=review`
     /// also those a person should read. Findings with several alternatives are never fixed.
     #[arg(long, value_enum, num_args = 0..=1, require_equals = true, default_missing_value = "safe")]
@@ -243,6 +249,10 @@ pub enum InputFormat {
     Text,
     /// Markdown.
     Markdown,
+    /// An HTML page.
+    Html,
+    /// A Word .docx file.
+    Docx,
 }
 
 /// `--color`.
@@ -273,6 +283,8 @@ impl InputFormat {
         match self {
             InputFormat::Text => leaflint::Format::Text,
             InputFormat::Markdown => leaflint::Format::Markdown,
+            InputFormat::Html => leaflint::Format::Html,
+            InputFormat::Docx => leaflint::Format::Docx,
         }
     }
 }

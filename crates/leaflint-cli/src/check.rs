@@ -65,7 +65,7 @@ fn process(source: &Source, forced: Option<Format>, config: &Config, fix: Option
         let checked = Checked { name: inp.name, text: out.text, format: inp.format, report: out.report };
         return Ok(Done { checked, path: file, original: changed.then_some(inp.text), fixes_applied });
     }
-    let report = leaflint::check_document(&Document::parse(&inp.text, inp.format), &inp.name, config);
+    let report = leaflint::check_document(&inp.doc, &inp.name, config);
     let checked = Checked { name: inp.name, text: inp.text, format: inp.format, report };
     Ok(Done { checked, path: file, original: None, fixes_applied: 0 })
 }
@@ -243,6 +243,10 @@ fn render(a: &CheckArgs, checked: &[Checked]) -> Result<String, String> {
                     }
                     if !a.quiet {
                         human::summary(&mut out, &c.report);
+                        if a.checklist {
+                            crate::understanding::checklists(&mut out, &c.report);
+                        }
+                        crate::understanding::check_understanding(&mut out, &c.report, a.chunks);
                         out.push('\n');
                     }
                     out

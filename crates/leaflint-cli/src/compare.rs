@@ -6,7 +6,6 @@ use crate::config::Settings;
 use crate::{input, write_out, Outcome};
 use anstyle::{AnsiColor, Style};
 use leaflint::compare::{ChangeVerdict, Comparison, FindingRef, Verdict};
-use leaflint::Document;
 use std::fmt::Write;
 
 const BOLD: Style = Style::new().bold();
@@ -131,8 +130,7 @@ pub fn run(a: CompareArgs, settings: Settings) -> Result<Outcome, String> {
     }
     let old = input::read(&a.old, forced)?;
     let new = input::read(&a.new, forced)?;
-    let c =
-        leaflint::compare(&Document::parse(&old.text, old.format), &Document::parse(&new.text, new.format), &config);
+    let c = leaflint::compare(&old.doc, &new.doc, &config);
     let out = match a.format {
         CompareFormat::Json => {
             serde_json::to_string_pretty(&c).map_err(|e| format!("could not write JSON: {e}"))? + "\n"

@@ -11,12 +11,12 @@ mod fix;
 mod input;
 mod output;
 mod rules;
+mod understanding;
 mod walk;
 
 use anstream::ColorChoice;
 use args::{Cli, ColorWhen, Command, InitArgs, SegmentsArgs, SegmentsFormat};
 use clap::{CommandFactory, Parser};
-use leaflint::Document;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -122,7 +122,7 @@ fn run_segments(a: SegmentsArgs, settings: config::Settings) -> Result<Outcome, 
     let mut out = String::new();
     let mut all = Vec::new();
     for i in &inputs {
-        let units = leaflint::segments(&Document::parse(&i.text, i.format), &config);
+        let units = leaflint::segments(&i.doc, &config);
         match a.format {
             SegmentsFormat::Human => output::human::segments(&mut out, &i.name, &i.text, &units),
             SegmentsFormat::Json => all.push(serde_json::json!({ "units": units })),

@@ -213,7 +213,7 @@ fn no_progress_bar_when_not_a_terminal() {
 fn exit_codes_follow_fail_on() {
     let clean = b"Take 1 tablet each morning. Rest.";
     assert_eq!(run(&["check", "-"], Some(clean)).status.code(), Some(0));
-    let text = b"Complications are rare.";
+    let text = b"Complications are rare. Rest.";
     assert_eq!(run(&["check", "-"], Some(text)).status.code(), Some(0), "info only: under --fail-on warning");
     assert_eq!(run(&["check", "--fail-on", "info", "-"], Some(text)).status.code(), Some(1));
     assert_eq!(run(&["check", "--fail-on", "never", "samples/metformin-leaflet.txt"], None).status.code(), Some(0));
@@ -248,7 +248,9 @@ fn bad_inputs_get_one_clear_sentence() {
         (data().join("empty-folder"), "no text files found"),
         (write(d.path(), "binary.txt", b"\x7fELF\x00\x00\x01binary"), "binary file"),
         (write(d.path(), "latin1.txt", b"Caf\xe9 au lait.\n"), "not valid UTF-8"),
-        (write(d.path(), "leaflet.docx", b"PK\x03\x04rest"), "Word or zip"),
+        (write(d.path(), "leaflet.docx", b"PK\x03\x04rest"), "damaged zip or Word file"),
+        (write(d.path(), "notes.docx", b"Plain text saved with the wrong name."), "is not a Word .docx file"),
+        (write(d.path(), "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), "old Word .doc file"),
     ];
     for (path, expected) in cases {
         let o = run(&["check", path.to_str().expect("utf8 path")], None);
@@ -587,4 +589,31 @@ fn shell_completions() {
         let out = stdout(&o);
         assert!(out.contains("leaflint") && out.contains("fix-only"), "{shell}");
     }
+}
+
+#[test]
+fn word_and_html_files_with_chunks_and_checklist() {
+    let docx = root().join("tests/fixtures/amoxicillin-leaflet.docx");
+    let o = run(&["check", "--chunks", "--checklist", "--fail-on", "never", docx.to_str().expect("utf8")], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "Check understanding",
+        "How to take amoxicillin",
+        "Can you tell me when you would call 999?",
+        "CDC Clear Communication Index",
+        "PEMAT-P",
+        "Finally: Can you tell me the most important thing you will do when you get home?",
+    ] {
+        assert!(out.contains(want), "{want:?} in\n{out}");
+    }
+    let html = root().join("tests/fixtures/nhs-paracetamol-for-adults.html");
+    let o = run(&["check", "--format", "json", html.to_str().expect("utf8")], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["source"]["format"], "html");
+    assert!(v["chunks"].as_array().is_some_and(|c| c.len() > 3));
+    assert!(v["checklists"]["cdc_cci"]["items"].as_array().is_some_and(|i| i.len() == 20));
+    let o = run(&["check", "--input-format", "docx", "-"], Some(b"Take 2 tablets."));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not a Word .docx file"), "{}", stderr(&o));
 }

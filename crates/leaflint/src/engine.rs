@@ -4,9 +4,10 @@ use crate::config::Config;
 use crate::document::{Document, Format};
 use crate::finding::Finding;
 use crate::metrics::{self, Scores};
-use crate::report::{Checklists, Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
+use crate::report::{Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
 use crate::span::PositionIndex;
+use crate::structure::{checklist, chunk_reports, teach_back, Structure};
 use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 
@@ -24,7 +25,8 @@ pub fn check(text: &str, config: &Config) -> Report {
 pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
     let mut scores = metrics::scores(doc, &analysis, config);
-    let cx = Context { doc, analysis: &analysis, scores: &scores, config };
+    let structure = Structure::new(doc, &analysis);
+    let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure: &structure };
     let mut findings = Vec::new();
     for rule in RULES {
         if config.rule_enabled(rule.meta().id) {
@@ -41,7 +43,22 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         n.recount(&findings);
         scores.numeracy = Some(n.to_value());
     }
+    let ran = |id: &str| config.rule_enabled(id);
+    let checklists = checklist::build(&checklist::Input {
+        doc,
+        analysis: &analysis,
+        structure: &structure,
+        scores: &scores,
+        findings: &findings,
+        config,
+        ran: &ran,
+    });
+    let mut chunks = chunk_reports(doc, &analysis, &structure, config.threshold("chunk-too-long", "words"));
+    if let Some(n) = &scores.numeracy_detail {
+        n.fill_chunks(&mut chunks, &structure.chunks, &findings);
+    }
     let mut notes = suppressions.notes();
+    notes.extend(doc.notes.iter().cloned());
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
     } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {
@@ -60,13 +77,15 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             name: name.to_owned(),
             format: doc.format,
             bytes: doc.text.len(),
-            text: config.include_text.then(|| doc.text.clone()),
+            // Word spans refer to the extracted text, so the report always carries it (SPEC §1.1).
+            text: (config.include_text || doc.format == Format::Docx).then(|| doc.text.clone()),
         },
         targets: targets(&scores, config),
         scores,
         findings,
-        chunks: Vec::new(),
-        checklists: Checklists::default(),
+        closing_prompt: (!chunks.is_empty()).then_some(teach_back::CLOSING_PROMPT),
+        chunks,
+        checklists,
         units: config.explain.then(|| unit_reports(doc, &analysis, false)),
         notes,
     }

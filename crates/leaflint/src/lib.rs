@@ -33,6 +33,7 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod split;
+pub mod structure;
 pub mod suppress;
 pub mod text;
 

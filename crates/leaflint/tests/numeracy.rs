@@ -266,6 +266,19 @@ fn findings_carry_the_numbers() {
     assert_eq!((o.data["numerator"].as_u64(), o.data["denominator"].as_u64()), (Some(20), Some(100)));
 }
 
+/// Each chunk reports its own number expressions and numeracy points (SPEC §6.2).
+#[test]
+fn chunks_carry_their_numeracy() {
+    let text = "How to take it\n\nTake 1 capsule every 8 hours.\n\nSide effects\n\nAbout 20% of people get a headache. Call 999 if you faint.";
+    let r = check(text, &Config::default());
+    let c: Vec<(Option<u32>, Option<f64>)> =
+        r.chunks.iter().map(|c| (c.number_expressions, c.numeracy_points)).collect();
+    // `1 capsule` and `8 hours`, plus implied-calculation (weight 3); `20%`, plus percentage and
+    // one-sided-framing (1 each; missing-time-frame does not apply under a side-effects heading);
+    // `999` is not a quantity.
+    assert_eq!(c, [(Some(2), Some(5.0)), (Some(1), Some(3.0))], "{:#?}", r.findings);
+}
+
 /// Found by the end-to-end property test: a fraction as the last token of a document.
 #[test]
 fn lone_fraction_at_the_end() {

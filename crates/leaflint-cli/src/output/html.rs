@@ -311,6 +311,7 @@ pub fn chunks(r: &Report) -> String {
          <p class=\"intro\">Ask the reader to say back, in their own words, what each part asks them to do.</p><ol>",
     );
     for (i, ch) in r.chunks.iter().enumerate() {
+        let ch = &serde_json::to_value(ch).unwrap_or_default();
         let heading =
             str_of(ch, "heading").unwrap_or_else(|| if i == 0 { "Opening".into() } else { format!("Part {}", i + 1) });
         let _ = write!(s, "<li class=\"chunk\"><h4>{}</h4><p class=\"meta\">", esc(&heading));
@@ -356,6 +357,7 @@ pub fn checklists(r: &Report) -> String {
         }
         let _ = write!(s, "<h4>{title}</h4><table class=\"checklist\"><thead><tr><th>Item</th><th>Status</th><th>Note</th></tr></thead><tbody>");
         for item in &list.items {
+            let item = &serde_json::to_value(item).unwrap_or_default();
             let id = str_of(item, "id").unwrap_or_default();
             let text = str_of(item, "text").unwrap_or_default();
             let status = str_of(item, "status").unwrap_or_else(|| "prompt".into());
@@ -542,15 +544,16 @@ mod tests {
 
     #[test]
     fn chunks_and_checklists_render_when_present() {
-        let mut r = leaflint::check("Take 1 tablet 2 times a day.", &leaflint::Config::default());
-        assert!(chunks(&r).is_empty() && checklists(&r).is_empty());
-        r.chunks.push(serde_json::json!({"index": 0, "heading": null, "words": 7, "actions": 1,
-            "teach_back": ["Can you tell me how and when you will take this medicine?"]}));
-        r.checklists.cdc_cci.items.push(serde_json::json!({"id": "5", "text": "Call to action", "status": "pass"}));
+        let r = leaflint::check("Take 1 tablet 2 times a day.", &leaflint::Config::default());
         let html = chunks(&r) + &checklists(&r);
         assert!(html.contains("<li>Can you tell me how and when you will take this medicine?</li>"), "{html}");
         assert!(html.contains("7 words · 1 actions"), "{html}");
         assert!(html.contains("<span class=\"status pass\">pass</span>"), "{html}");
+        let mut empty = r.clone();
+        empty.chunks.clear();
+        empty.checklists.cdc_cci.items.clear();
+        empty.checklists.pemat_p.items.clear();
+        assert!(chunks(&empty).is_empty() && checklists(&empty).is_empty());
     }
 
     #[test]

@@ -138,6 +138,29 @@ impl Numeracy {
     }
 }
 
+impl Numeracy {
+    /// Fill each chunk report's `number_expressions` (quantities in its body) and
+    /// `numeracy_points` (those plus the weight of findings that start in its span), SPEC §6.2.
+    pub fn fill_chunks(
+        &self,
+        reports: &mut [crate::report::Chunk],
+        chunks: &[crate::structure::Chunk],
+        findings: &[Finding],
+    ) {
+        let Some(m) = self.model() else { return };
+        for (r, c) in reports.iter_mut().zip(chunks) {
+            let n: usize = c.body.clone().map(|u| m.expressions_in(u)).sum();
+            let w: f64 = findings
+                .iter()
+                .filter(|f| c.span.start() <= f.span.start() && f.span.start() < c.span.end())
+                .map(|f| weight(&f.rule))
+                .sum();
+            r.number_expressions = Some(n as u32);
+            r.numeracy_points = Some(n as f64 + w);
+        }
+    }
+}
+
 /// Compute the numeracy load of a document whose other scores are `scores` (its `numeracy` is
 /// ignored). Runs the enabled numeracy rules once.
 pub fn compute(doc: &Document, an: &Analysis, cfg: &Config, scores: &Scores) -> Numeracy {
@@ -157,7 +180,9 @@ pub fn compute(doc: &Document, an: &Analysis, cfg: &Config, scores: &Scores) -> 
     };
     let mut s = scores.clone();
     s.numeracy_detail = Some(n.clone());
-    let cx = Context { doc, analysis: an, scores: &s, config: cfg };
+    // The numeracy detectors do not read the structure (chunks, action units): an empty one.
+    let structure = crate::structure::Structure::default();
+    let cx = Context { doc, analysis: an, scores: &s, config: cfg, structure: &structure };
     let mut found = Vec::new();
     for rule in RULES.iter().filter(|r| r.meta().category == Category::Numeracy && cfg.rule_enabled(r.meta().id)) {
         rule.check(&cx, &mut found);

@@ -69,7 +69,10 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
             let (Some(a), Some(b)) = (parse(w.text(i)), parse(w.text(j))) else { continue };
             let same = nx.m.at_token(u, i).is_some_and(|q| q.tokens.contains(&j));
             let thousands = a.bare_integer() && a.int_digits <= 3 && b.bare_integer() && b.int_digits == 3 && !b.commas;
-            if same || thousands {
+            // `500mg 3 times a day`: a dose then a count reads fine; only bare pairs and counts
+            // before a unit-bearing number run together.
+            let first_unit = !a.suffix.is_empty() || a.currency.is_some();
+            if same || thousands || first_unit {
                 continue;
             }
             let unit = !b.suffix.is_empty() && lx::classify(b.suffix) & (lx::DOSE | lx::MEASURE) != 0;
@@ -129,6 +132,8 @@ mod tests {
             "About 10 000 people.",
             "Take 1 1/2 tablets.",
             "Come between 8:30 a.m. and 5:00 p.m.",
+            // tests/fixtures/amoxicillin-leaflet.docx (a dosing table)
+            "Adults\t500mg 3 times a day",
             // tests/corpus/nhs-paracetamol-for-adults.md
             "The total maximum dose of paracetamol for an adult is eight 500mg tablets in 24 hours.",
         ] {
