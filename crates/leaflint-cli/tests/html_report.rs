@@ -43,6 +43,14 @@ fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
+    // Read stdout while Chromium runs: a DOM dump larger than the pipe buffer would otherwise
+    // block it forever.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut buf);
+        buf
+    });
     let start = Instant::now();
     loop {
         if child.try_wait().expect("wait").is_some() {
@@ -54,8 +62,8 @@ fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let out = child.wait_with_output().expect("output");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let _ = child.wait();
+    String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned()
 }
 
 fn leaflint(args: &[&str]) -> Vec<u8> {
