@@ -24,7 +24,7 @@ pub fn check(text: &str, config: &Config) -> Report {
 /// Check a parsed document. `name` is recorded in the report's `source`.
 pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
-    let scores = metrics::scores(doc, &analysis, config);
+    let mut scores = metrics::scores(doc, &analysis, config);
     let structure = Structure::new(doc, &analysis);
     let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure: &structure };
     let mut findings = Vec::new();
@@ -37,6 +37,12 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
+    if let Some(n) = scores.numeracy_detail.as_mut() {
+        // The load counts the findings the report gives: after suppression comments and
+        // overlap precedence, with word rules that weigh on it (clinical-shorthand).
+        n.recount(&findings);
+        scores.numeracy = Some(n.to_value());
+    }
     let ran = |id: &str| config.rule_enabled(id);
     let checklists = checklist::build(&checklist::Input {
         doc,
@@ -47,7 +53,10 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         config,
         ran: &ran,
     });
-    let chunks = chunk_reports(doc, &analysis, &structure, config.threshold("chunk-too-long", "words"));
+    let mut chunks = chunk_reports(doc, &analysis, &structure, config.threshold("chunk-too-long", "words"));
+    if let Some(n) = &scores.numeracy_detail {
+        n.fill_chunks(&mut chunks, &structure.chunks, &findings);
+    }
     let mut notes = suppressions.notes();
     notes.extend(doc.notes.iter().cloned());
     if doc.text.trim().is_empty() {
@@ -198,6 +207,7 @@ fn targets(scores: &Scores, config: &Config) -> Vec<Target> {
     let simple = [
         ("complex_language_pct", scores.language.complex_language_pct, "complex-language-pct"),
         ("passive_share", scores.language.passive_share, "passive-share"),
+        ("numeracy_load", scores.numeracy_detail.as_ref().map(|n| n.load), "numeracy-load"),
     ];
     for (metric, value, key) in simple {
         if let Some(v) = value {

@@ -27,6 +27,7 @@ pub mod finding;
 pub mod input;
 pub mod lexicon;
 pub mod metrics;
+pub mod numbers;
 pub mod picture;
 pub mod report;
 pub mod rules;

@@ -113,19 +113,35 @@ macro_rules! registry {
 }
 
 registry! {
+    adjacent_numbers::AdjacentNumbers,
     chunk_too_long::ChunkTooLong,
+    dash_range::DashRange,
+    decimal::Decimal,
+    fraction::Fraction,
     hard_sentence::HardSentence,
+    implied_calculation::ImpliedCalculation,
+    large_number_unanchored::LargeNumberUnanchored,
     long_list::LongList,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
     long_word::LongWord,
     main_message_not_first::MainMessageNotFirst,
     missing_headings::MissingHeadings,
+    missing_time_frame::MissingTimeFrame,
+    mixed_denominators::MixedDenominators,
+    mixed_number_formats::MixedNumberFormats,
     no_call_to_action::NoCallToAction,
     no_summary::NoSummary,
+    number_density::NumberDensity,
+    number_style::NumberStyle,
+    one_in_x_varying::OneInXVarying,
+    one_sided_framing::OneSidedFraming,
+    percentage::Percentage,
+    relative_risk::RelativeRisk,
     steps_in_one_sentence::StepsInOneSentence,
     too_many_key_messages::TooManyKeyMessages,
     vague_heading::VagueHeading,
+    verbal_probability::VerbalProbability,
 }
 
 /// The rule with this id.
