@@ -43,6 +43,14 @@ fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromium");
+    // Read stdout while Chromium runs: a DOM dump larger than the pipe buffer would otherwise
+    // block it forever.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut buf);
+        buf
+    });
     let start = Instant::now();
     loop {
         if child.try_wait().expect("wait").is_some() {
@@ -54,8 +62,8 @@ fn run_chromium(bin: &Path, profile: &Path, args: &[String]) -> String {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let out = child.wait_with_output().expect("output");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let _ = child.wait();
+    String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned()
 }
 
 fn leaflint(args: &[&str]) -> Vec<u8> {
@@ -138,7 +146,8 @@ fn html_report_in_headless_chromium() {
     assert!(checked >= 15, "highlights checked: {checked}");
     // The scores panel and its numbers are in the page Chromium built.
     assert!(dom.contains("class=\"gauge\"") && dom.contains("Reading age"));
-    assert!(dom.contains("Numeracy load</th><td>—"), "null numeracy load shows as a dash");
+    let load = dom.split("Numeracy load</th><td>").nth(1).expect("numeracy load row");
+    assert!(load.starts_with(|c: char| c.is_ascii_digit()), "the numeracy load is shown");
 
     let shot = dir.join("report.png");
     let _ = std::fs::remove_file(&shot);
