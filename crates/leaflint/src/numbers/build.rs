@@ -23,7 +23,10 @@ pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
     for t in &an.tokens {
         let text = token_text(doc, t);
         let l = match t.class {
-            TokenClass::Word | TokenClass::Acronym => *seen.entry(text).or_insert_with(|| lx::classify(text)),
+            TokenClass::Word | TokenClass::Acronym if lx::may_classify(text) => {
+                *seen.entry(text).or_insert_with(|| lx::classify(text))
+            }
+            TokenClass::Word | TokenClass::Acronym => 0,
             TokenClass::Number => {
                 let mut f = lx::NUMBER;
                 if t.phone {
