@@ -130,6 +130,9 @@ pub struct Config {
     pub allow_words: Vec<String>,
     /// Acronyms treated as well known.
     pub allow_acronyms: Vec<String>,
+    /// Extra jargon terms and their plain alternatives (`"; "`-separated), reported by
+    /// `medical-jargon` in every profile (`jargon = { "tachycardia" = "fast heartbeat" }`).
+    pub jargon: BTreeMap<String, String>,
     /// Add every unit (what was counted) to the report.
     pub explain: bool,
     /// Include the analysed source text in the report (`source.text`).

@@ -66,6 +66,8 @@ pub struct Context<'a> {
     pub scores: &'a Scores,
     /// The configuration.
     pub config: &'a Config,
+    /// Plain-language detectors (term matches, acronyms, passives), shared with the scores.
+    pub lang: &'a crate::language::Lang<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -111,10 +113,23 @@ macro_rules! registry {
 }
 
 registry! {
+    clinical_shorthand::ClinicalShorthand,
+    complex_word::ComplexWord,
     hard_sentence::HardSentence,
+    inclusive_language::InclusiveLanguage,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
     long_word::LongWord,
+    medical_jargon::MedicalJargon,
+    nhs_style_words::NhsStyleWords,
+    nominalisation::Nominalisation,
+    not_addressed_to_reader::NotAddressedToReader,
+    passive_voice::PassiveVoice,
+    uk_spelling::UkSpelling,
+    uncommon_word::UncommonWord,
+    undefined_acronym::UndefinedAcronym,
+    us_spelling::UsSpelling,
+    vague_qualifier::VagueQualifier,
 }
 
 /// The rule with this id.
