@@ -41,6 +41,12 @@ fn compound(w: &str, scowl_max: f64) -> bool {
 /// so rare prefixes (`anti`, `lipo`) do not make a compound†.
 pub const COMPOUND_PART_ZIPF: f32 = 4.5;
 
+/// Units written as words in health texts (lower case), never uncommon words.
+pub const UNITS: &[&str] = &[
+    "mmol", "mol", "mcg", "kcal", "bpm", "mmhg", "hg", "dl", "iu", "ml", "mg", "kg", "cm", "mm", "km", "lb", "lbs",
+    "oz",
+];
+
 /// True when `word` (any case, one word) is common (SPEC §2.4). `min_zipf` (easy-read) also
 /// requires that frequency.
 pub fn is_common(word: &str, scowl_max: f64, min_zipf: Option<f64>) -> bool {
@@ -75,8 +81,12 @@ pub fn is_uncommon_word(
     if !unit_start && text.starts_with(char::is_uppercase) {
         return false;
     }
-    if text.chars().count() <= 2 || crate::data::medicine_stems::is_medicine_name(&text.to_lowercase()) {
-        return false; // units (`mm`) and medicine names (`warfarin`) are names, not words to replace
+    let lower = text.to_lowercase();
+    if text.chars().count() <= 2
+        || UNITS.contains(&lower.as_str())
+        || crate::data::medicine_stems::is_medicine_name(&lower)
+    {
+        return false; // units (`mm`, `mmol`) and medicine names (`warfarin`) are names, not words to replace
     }
     if lexicon::is_everyday_health(text) {
         return false;

@@ -305,6 +305,35 @@ impl<'a> Lang<'a> {
         self.doc.blocks[block].analysed.get(range).unwrap_or("")
     }
 
+    /// True when token `i` is a capitalised word inside a multi-word name (`World Health
+    /// Organization`, `Centers for Disease Control`): not at unit start, with a capitalised word
+    /// before or after it (skipping `and`, `of`, `for`, `the`, `on`, `in`).
+    pub fn in_name(&self, i: usize) -> bool {
+        const LINKS: &[&str] = &["and", "of", "on", "for", "the", "in", "&"];
+        if self.an.tokens[i].unit_start || !self.tok(i).starts_with(char::is_uppercase) {
+            return false;
+        }
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        let before = self.prev_words_raw(i).find(|w| !LINKS.contains(&w.to_lowercase().as_str()));
+        let after = self.next_words_raw(i).find(|w| !LINKS.contains(&w.to_lowercase().as_str()));
+        before.is_some_and(capital) || after.is_some_and(capital)
+    }
+
+    fn next_words_raw(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let block = self.an.tokens[i].block;
+        (i + 1..self.an.tokens.len())
+            .take_while(move |&j| self.an.tokens[j].block == block && self.an.tokens[j].is_word())
+            .map(|j| self.tok(j))
+    }
+
+    fn prev_words_raw(&self, i: usize) -> impl Iterator<Item = &'a str> + '_ {
+        let block = self.an.tokens[i].block;
+        (0..i)
+            .rev()
+            .take_while(move |&j| self.an.tokens[j].block == block && self.an.tokens[j].is_word())
+            .map(|j| self.tok(j))
+    }
+
     /// The unit index of token `i` (binary search over units).
     pub fn unit_of(&self, i: usize) -> usize {
         self.an.units.partition_point(|u| u.tokens.end <= i).min(self.an.units.len().saturating_sub(1))

@@ -122,7 +122,9 @@ static OWNERS: LazyLock<Owners> = LazyLock::new(|| {
                         && scowl::lookup(&lower).is_some_and(|e| e.level <= lexicon::FAMILIAR_SCOWL_LEVEL);
                     let abbreviation =
                         crate::data::acronyms::rows().iter().any(|a| a.acronym.eq_ignore_ascii_case(r.term));
-                    if everyday || level10 || acronymish(r.term) || abbreviation {
+                    // `Centers for Disease Control and Prevention` → `CDC`: a name, not jargon.
+                    let names_an_acronym = r.alternatives().first().is_some_and(|a| acronymish(a));
+                    if everyday || level10 || acronymish(r.term) || abbreviation || names_an_acronym {
                         return o;
                     }
                     let owner = match r.category {

@@ -119,7 +119,7 @@ impl Rule for ClinicalShorthand {
                 let meaning = acronyms::rows()
                     .iter()
                     .find(|r| r.acronym.eq_ignore_ascii_case(row.written) && r.is_shorthand_or_unit())
-                    .map_or_else(String::new, |r| r.expansion_plain());
+                    .map_or_else(|| row.replacement.to_owned(), |r| r.expansion_plain());
                 let repl = if cx.profile() == Profile::Us && !row.replacement_us.is_empty() { row.replacement_us } else { row.replacement };
                 ((!repl.is_empty()).then(|| repl.to_owned()), meaning)
             } else if let Some(r) = every_n_hours(&bare) {

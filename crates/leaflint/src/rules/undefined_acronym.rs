@@ -100,9 +100,22 @@ impl Rule for UndefinedAcronym {
                 .with_data("acronym", key.as_str())
                 .with_data("meanings", list.clone());
             let written = lang.tok(first);
-            if single && written == key {
+            let defined_here = info.definitions.contains(&first);
+            if defined_here {
+                // easy-read reports defined acronyms too: `Full Name (ABC)` → `Full Name`.
+                let bracketed = first > 0 && lang.tok(first - 1) == "(" && lang.an.tokens.get(first + 1).is_some_and(|_| lang.tok(first + 1) == ")");
+                if bracketed {
+                    let (block, range, _) = lang.tokens_span(first - 1..first + 2);
+                    let text = &lang.doc.blocks[block].analysed;
+                    if range.start > 0 && text[..range.start].ends_with(' ') {
+                        if let Some(span) = cx.verbatim_span(block, range.start - 1..range.end) {
+                            f = f.with_fix(Fix::replace(format!("Leave out '({key})'"), Applicability::Review, span, ""));
+                        }
+                    }
+                }
+            } else if single && written == key {
                 let expansion = &list[0];
-                let used_again = info.uses.len() > 1;
+                let used_again = info.uses.len() > 1 && allow_defined;
                 let mut text = if used_again { format!("{expansion} ({key})") } else { expansion.clone() };
                 if t.unit_start {
                     text = capitalise(&text);
@@ -160,7 +173,13 @@ mod tests {
         let us = Config::for_profile(Profile::Us);
         assert_eq!(findings_with("Your NHS trust will write.", ID, &us).len(), 1);
         let easy = Config::for_profile(Profile::EasyRead);
-        assert_eq!(findings_with("Chronic obstructive pulmonary disease (COPD) is common.", ID, &easy).len(), 1);
+        let t = "Chronic obstructive pulmonary disease (COPD) is common.";
+        let f = findings_with(t, ID, &easy);
+        assert_eq!(f.len(), 1);
+        assert_eq!(crate::apply_fixes(t, [&f[0].fixes[0]]), "Chronic obstructive pulmonary disease is common.");
+        let t = "If you have COPD, stop smoking. COPD gets worse.";
+        let f = findings_with(t, ID, &easy);
+        assert_eq!(crate::apply_fixes(t, [&f[0].fixes[0]]), "If you have chronic obstructive pulmonary disease, stop smoking. COPD gets worse.");
         assert_eq!(findings_with("You may need an MRI scan.", ID, &easy).len(), 1);
     }
 }
