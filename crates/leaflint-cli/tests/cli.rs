@@ -141,7 +141,11 @@ fn html_report_is_standalone() {
     assert!(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="), "offline");
     assert!(html.contains("<mark id=\"f0-0\""));
     let load = html.split("Numeracy load</th><td>").nth(1).expect("numeracy load row");
-    assert!(load.starts_with(|c: char| c.is_ascii_digit()), "the numeracy load is shown: {}", &load[..20.min(load.len())]);
+    assert!(
+        load.starts_with(|c: char| c.is_ascii_digit()),
+        "the numeracy load is shown: {}",
+        &load[..20.min(load.len())]
+    );
     assert!(html.contains("@media print"));
 }
 
