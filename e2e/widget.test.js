@@ -36,7 +36,7 @@ const LEAFLET = [
   "",
   "Your wound 😀 will heal in about 2 weeks. If you notice any of the following symptoms after you have started taking the medicine or at any time during the treatment, you should stop taking it, and you should contact your surgery straight away.",
   "",
-  "Take paracetamol if you need it. Avoid anti-inflammatory painkillers unless a pharmacist says they are safe.",
+  "Take paracetamol if you need it. Avoid overdosing: never take more than the recommended dose.",
   "",
 ].join("\n");
 
@@ -152,9 +152,9 @@ test("typed text is highlighted on exactly the flagged characters, also after em
   const long = report.findings.find((f) => f.rule === "long-sentence");
   assert.ok(long, "the long sentence is flagged");
   assert.match(text.slice(long.utf16.start, long.utf16.end), /^If you notice .* straight away\.$/);
-  const word = report.findings.findIndex((f) => f.rule === "long-word" && text.slice(f.utf16.start, f.utf16.end) === "anti-inflammatory");
-  assert.ok(word >= 0, "'anti-inflammatory' is flagged as a long word");
-  assert.equal(await markedText(word), "anti-inflammatory");
+  const word = report.findings.findIndex((f) => f.rule === "long-word" && text.slice(f.utf16.start, f.utf16.end) === "overdosing");
+  assert.ok(word >= 0, "'overdosing' is flagged as a long word");
+  assert.equal(await markedText(word), "overdosing");
   // The backdrop lays the text out exactly as the textarea does: same box, same text.
   const layout = await el().evaluate((w) => {
     const ta = w.shadowRoot.querySelector("textarea");
@@ -252,8 +252,9 @@ test("a Markdown file opens from disk", async () => {
 });
 
 test("a Word .docx file opens as its extracted text and is checked as the decoded document", async () => {
+  const before = await settled();
   await page.locator("leaflint-checker #file").setInputFiles(join(ROOT, "tests", "fixtures", "amoxicillin-leaflet.docx"));
-  const opened = await settled();
+  const opened = await settled(before.checks + 1);
   assert.match(opened.text, /amoxicillin/i);
   assert.equal(await el().evaluate((w) => w.format), "docx");
   assert.equal(await el().evaluate((w) => w.report.source.format), "docx");
