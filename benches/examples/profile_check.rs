@@ -16,12 +16,15 @@ fn main() {
     let an = Analysis::new(&doc, leaflint::metrics::number_style(cfg.profile));
     println!("analysis  {:?}", t.elapsed());
     let t = Instant::now();
-    let scores = leaflint::metrics::scores(&doc, &an, &cfg);
+    let lang = leaflint::language::Lang::new(&doc, &an, &cfg);
+    println!("language  {:?}", t.elapsed());
+    let t = Instant::now();
+    let scores = leaflint::metrics::scores_with(&lang);
     println!("scores    {:?}", t.elapsed());
     let t = Instant::now();
     let structure = leaflint::structure::Structure::new(&doc, &an);
     println!("structure {:?}", t.elapsed());
-    let cx = Context { doc: &doc, analysis: &an, scores: &scores, config: &cfg, structure: &structure };
+    let cx = Context { doc: &doc, analysis: &an, scores: &scores, config: &cfg, structure: &structure, lang: &lang };
     for r in RULES {
         let t = Instant::now();
         let mut out = Vec::new();

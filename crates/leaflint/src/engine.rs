@@ -24,9 +24,10 @@ pub fn check(text: &str, config: &Config) -> Report {
 /// Check a parsed document. `name` is recorded in the report's `source`.
 pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
-    let mut scores = metrics::scores(doc, &analysis, config);
+    let lang = crate::language::Lang::new(doc, &analysis, config);
+    let mut scores = metrics::scores_with(&lang);
     let structure = Structure::new(doc, &analysis);
-    let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure: &structure };
+    let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure: &structure, lang: &lang };
     let mut findings = Vec::new();
     for rule in RULES {
         if config.rule_enabled(rule.meta().id) {
@@ -68,6 +69,9 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         );
     } else if scores.counts.smog_sentences < 30 && scores.counts.formula_sentences > 0 {
         notes.push("Fewer than 30 sentences: SMOG uses the short-text method (scaled to 30 sentences).".to_owned());
+    }
+    if let Some(note) = scores.language.mtld_note {
+        notes.push(format!("MTLD: {note}."));
     }
     Report {
         schema_version: SCHEMA_VERSION,
@@ -126,18 +130,30 @@ fn unit_reports(doc: &Document, an: &Analysis, with_tokens: bool) -> Vec<UnitRep
 /// Allow-list, overlap precedence, severity overrides and ordering (SPEC §1.3).
 fn post_process(doc: &Document, config: &Config, mut findings: Vec<Finding>) -> Vec<Finding> {
     let rank = |list: &[&str], id: &str| list.iter().position(|r| *r == id);
-    findings.retain(|f| !(rank(WORD_PRECEDENCE, &f.rule).is_some() && config.allows_word(f.span.slice(&doc.text))));
+    if !config.allow_words.is_empty() {
+        findings.retain(|f| !(rank(WORD_PRECEDENCE, &f.rule).is_some() && config.allows_word(f.span.slice(&doc.text))));
+    }
     for list in [WORD_PRECEDENCE, NUMERACY_PRECEDENCE] {
-        let mut idx: Vec<usize> = (0..findings.len()).filter(|&i| rank(list, &findings[i].rule).is_some()).collect();
-        idx.sort_by_key(|&i| rank(list, &findings[i].rule));
-        let mut kept: Vec<usize> = Vec::new();
+        let mut idx: Vec<(usize, usize)> =
+            (0..findings.len()).filter_map(|i| rank(list, &findings[i].rule).map(|r| (r, i))).collect();
+        idx.sort_unstable();
+        // Kept findings by span start; a span overlapping `f` starts at most `longest` bytes
+        // before it, so each check looks at a few neighbours (thousands of word findings).
+        let mut kept: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+        let mut longest = 0usize;
         let mut drop = vec![false; findings.len()];
-        for i in idx {
-            let f = &findings[i];
-            if kept.iter().any(|&k| findings[k].rule != f.rule && findings[k].span.overlaps(&f.span)) {
+        for (r, i) in idx {
+            let span = findings[i].span;
+            let lo = span.start().saturating_sub(longest);
+            let clash = kept
+                .range(lo..=span.end())
+                .flat_map(|(_, v)| v.iter())
+                .any(|&(kr, k)| kr != r && findings[k].span.overlaps(&span));
+            if clash {
                 drop[i] = true;
             } else {
-                kept.push(i);
+                longest = longest.max(span.len());
+                kept.entry(span.start()).or_default().push((r, i));
             }
         }
         let mut i = 0;

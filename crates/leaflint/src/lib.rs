@@ -25,6 +25,7 @@ pub mod document;
 mod engine;
 pub mod finding;
 pub mod input;
+pub mod language;
 pub mod lexicon;
 pub mod metrics;
 pub mod numbers;

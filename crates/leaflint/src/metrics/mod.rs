@@ -115,6 +115,9 @@ pub struct Language {
     pub sentence_length: SentenceLength,
     /// Distinct acronyms not on the well-known list.
     pub acronym_count: Option<u64>,
+    /// `ceiling` or `short text` when MTLD needs a caveat (reported as a note, not a score).
+    #[serde(skip)]
+    pub mtld_note: Option<&'static str>,
 }
 
 /// Reading time (SPEC §3.9, Brysbaert 2019).
@@ -242,6 +245,13 @@ pub fn is_familiar_token(text: &str, class: TokenClass, unit_start: bool) -> boo
 
 /// Compute every score this crate knows.
 pub fn scores(doc: &Document, an: &Analysis, cfg: &Config) -> Scores {
+    scores_with(&crate::language::Lang::new(doc, an, cfg))
+}
+
+/// Compute every score, sharing the plain-language detectors of `lang` with the rules.
+pub fn scores_with(lang: &crate::language::Lang<'_>) -> Scores {
+    let (doc, an, cfg) = (lang.doc, lang.an, lang.cfg);
+    let lx = crate::language::scores(lang);
     let (c, counts) = count(doc, an);
     let smog = formulas::smog(&c);
     let fk = formulas::flesch_kincaid_grade(&c);
@@ -285,16 +295,17 @@ pub fn scores(doc: &Document, an: &Analysis, cfg: &Config) -> Scores {
             target_grade_source: if use_smog { "smog" } else { "consensus" },
         },
         language: Language {
-            complex_language_pct: None,
-            passive_count: None,
-            passive_share: None,
-            active_share: None,
-            second_person_share: None,
-            lexical_density: None,
-            ttr: None,
-            mtld: None,
+            complex_language_pct: lx.complex_language_pct,
+            passive_count: Some(lx.passive_count),
+            passive_share: lx.passive_share,
+            active_share: lx.passive_share.map(|p| 1.0 - p),
+            second_person_share: lx.second_person_share,
+            lexical_density: lx.lexical.density,
+            ttr: lx.lexical.ttr,
+            mtld: lx.lexical.mtld,
             sentence_length,
-            acronym_count: None,
+            acronym_count: Some(lx.acronym_count),
+            mtld_note: lx.lexical.mtld_note,
         },
         numeracy: None,
         numeracy_detail: None,
@@ -304,7 +315,7 @@ pub fn scores(doc: &Document, an: &Analysis, cfg: &Config) -> Scores {
         },
         counts,
     };
-    let numeracy = crate::numbers::load::compute(doc, an, cfg, &scores);
+    let numeracy = crate::numbers::load::compute(lang, &scores);
     scores.numeracy = Some(numeracy.to_value());
     scores.numeracy_detail = Some(numeracy);
     scores

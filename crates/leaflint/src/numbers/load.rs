@@ -14,12 +14,9 @@
 //! `clinical-shorthand` (a word rule, weight 2) is counted.
 
 use super::NumberModel;
-use crate::config::Config;
-use crate::document::Document;
 use crate::finding::{Category, Finding};
 use crate::metrics::Scores;
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES};
-use crate::text::Analysis;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -169,7 +166,8 @@ impl Numeracy {
 
 /// Compute the numeracy load of a document whose other scores are `scores` (its `numeracy` is
 /// ignored). Runs the enabled numeracy rules once.
-pub fn compute(doc: &Document, an: &Analysis, cfg: &Config, scores: &Scores) -> Numeracy {
+pub fn compute(lang: &crate::language::Lang<'_>, scores: &Scores) -> Numeracy {
+    let (doc, an, cfg) = (lang.doc, lang.an, lang.cfg);
     let model = Arc::new(NumberModel::new(doc, an));
     let words = scores.counts.words as f64;
     let expressions = model.expressions() as u64;
@@ -188,7 +186,7 @@ pub fn compute(doc: &Document, an: &Analysis, cfg: &Config, scores: &Scores) -> 
     s.numeracy_detail = Some(n.clone());
     // The numeracy detectors do not read the structure (chunks, action units): an empty one.
     let structure = crate::structure::Structure::default();
-    let cx = Context { doc, analysis: an, scores: &s, config: cfg, structure: &structure };
+    let cx = Context { doc, analysis: an, scores: &s, config: cfg, structure: &structure, lang };
     let mut found = Vec::new();
     for rule in RULES.iter().filter(|r| r.meta().category == Category::Numeracy && cfg.rule_enabled(r.meta().id)) {
         rule.check(&cx, &mut found);

@@ -39,6 +39,20 @@ static META: RuleMeta = RuleMeta {
     source: "SHeLL long-word highlight (threshold unverified); SMOG polysyllables",
 };
 
+/// Word classes that are never long words: words with digits (`under-16s`), medicine names
+/// (`atorvastatin`: a name the leaflet must use) and hyphenated words whose parts are all common
+/// (`anti-sickness`, SPEC §2.4).
+fn exempt_class(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.chars().any(|c| c.is_ascii_digit())
+        || crate::data::medicine_stems::is_medicine_name(&lower)
+        || (text.contains('-')
+            && text.split('-').all(|p| p.len() <= 2 || crate::language::common::is_common(p, COMMON_SCOWL_LEVEL, None)))
+}
+
+/// SCOWL level below which a part of a hyphenated word is common (SPEC §1.6 `uncommon-word.scowl-level`, nhs).
+const COMMON_SCOWL_LEVEL: f64 = 50.0;
+
 impl Rule for LongWord {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -49,7 +63,8 @@ impl Rule for LongWord {
         let exempt = cx.threshold(&META, "exempt-zipf") as f32;
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut common: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
-        for t in &cx.analysis.tokens {
+        let mut explained: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for (ti, t) in cx.analysis.tokens.iter().enumerate() {
             if t.class != TokenClass::Word || f64::from(t.syllables) < min {
                 continue;
             }
@@ -58,6 +73,9 @@ impl Rule for LongWord {
                 continue;
             }
             let key = text.to_lowercase();
+            if explained.contains(&key) {
+                continue;
+            }
             if let Some(&i) = seen.get(&key) {
                 let f: &mut Finding = &mut out[i];
                 f.related.push(crate::finding::Related { span: t.span, utf16: Default::default(), label: "also used here".into() });
@@ -65,8 +83,12 @@ impl Rule for LongWord {
             }
             let is_common = *common
                 .entry(text)
-                .or_insert_with(|| lexicon::is_everyday_health(text) || lexicon::zipf(text).is_some_and(|z| z >= exempt));
+                .or_insert_with(|| lexicon::is_everyday_health(text) || lexicon::zipf(text).is_some_and(|z| z >= exempt) || exempt_class(text));
             if is_common || cx.config.allows_word(text) {
+                continue;
+            }
+            if crate::language::explain::explained_at(cx.lang, ti..ti + 1, &[]) {
+                explained.insert(key);
                 continue;
             }
             seen.insert(key, out.len());
@@ -96,6 +118,12 @@ mod tests {
         assert_clean("There is more information about it.", "long-word");
         assert_clean("Take 1,234,567 now.", "long-word");
         assert_clean("Go to Addenbrookes Hospital today.", "long-word");
+    }
+
+    #[test]
+    fn names_numbers_compounds_and_explained_words_are_clean() {
+        assert_clean("Take atorvastatin. It is for under-16s. Take anti-sickness medicine.", "long-word");
+        assert_clean("This can cause high blood sugar levels (hyperglycaemia).", "long-word");
     }
 
     #[test]

@@ -1,0 +1,120 @@
+//! `passive-voice` (SPEC §4.3)
+//!
+//! **What it checks**: a form of *be* or *get*, up to 2 adverbs, then a past participle — regular
+//! (`are advised`) or irregular (`will be given`), with modals and perfect forms (`has been
+//! prescribed`, `got infected`). States are not passives (`You are tired`, `is closed on
+//! Sundays`, `be worried`), nor `Get tested`. The detector is shared with the passive-share score
+//! ([`crate::language::passive`]).
+//!
+//! **Why it matters to patients**: a passive sentence hides who does what; readers must work
+//! out whether they or the clinic must act.
+//!
+//! **Flagged example**: "Your medicine will be checked by a pharmacist before you leave."
+//!
+//! **Plainer version**: "A pharmacist will check your medicine before you leave." The fix is
+//! offered only when the agent is named (`You will be given a leaflet.` is flagged with no fix).
+//!
+//! **Source**: SHeLL (passive count); CDC Clear Communication Index 6; PEMAT 5; NHS A to Z
+//! (active voice); Hemingway (about 1 in 5 sentences).
+
+use super::{Context, Rule, RuleMeta};
+use crate::finding::{Applicability, Category, Finding, Fix, Severity};
+use crate::language::passive::rewrite;
+
+/// See the module documentation.
+pub struct PassiveVoice;
+
+static META: RuleMeta = RuleMeta {
+    id: "passive-voice",
+    category: Category::Voice,
+    summary: "Passive voice that hides who does what",
+    default_severity: [Some(Severity::Info), Some(Severity::Info), Some(Severity::Warning)],
+    thresholds: &[],
+    why: "A passive sentence hides who does what. Readers must work out whether they or the clinic must act.",
+    flagged: "Your medicine will be checked by a pharmacist before you leave.",
+    plainer: "A pharmacist will check your medicine before you leave. You may feel tired. Get tested every year.",
+    source: "SHeLL (passive count); CDC Clear Communication Index 6; PEMAT 5; NHS A to Z (active voice)",
+};
+
+impl Rule for PassiveVoice {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let lang = cx.lang;
+        for p in lang.passives() {
+            let (_, _, span) = lang.tokens_span(p.aux..p.participle + 1);
+            let phrase = lang.tokens_text(p.aux..p.participle + 1);
+            let mut f = Finding::new(
+                &META,
+                cx.severity(&META),
+                span,
+                format!("'{phrase}' is passive: it does not say who does it. Put who acts first, if you can."),
+            )
+            .with_data("passive", phrase);
+            match rewrite(lang, p) {
+                Some((tokens, text)) => {
+                    let (block, range, _) = lang.tokens_span(tokens);
+                    if let Some(span) = cx.verbatim_span(block, range) {
+                        f = f.with_fix(Fix::replace("Rewrite in the active voice", Applicability::Review, span, text));
+                    }
+                }
+                None => f = f.with_help("Say who does it: 'We will give you …', 'Your nurse will …'."),
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const ID: &str = "passive-voice";
+
+    #[test]
+    fn spec_examples() {
+        assert_fix(
+            "Your medicine will be checked by a pharmacist before you leave.",
+            ID,
+            "A pharmacist will check your medicine before you leave.",
+        );
+        assert_fix("You will be seen by a nurse.", ID, "A nurse will see you.");
+        let f = findings("You will be given a leaflet.", ID);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fixes.is_empty());
+        for clean in ["You may feel tired.", "You are worried about it.", "Get tested every year.", "The surgery is closed on Sundays."] {
+            assert_clean(clean, ID);
+        }
+    }
+
+    #[test]
+    fn regular_irregular_modal_and_perfect_forms() {
+        for t in [
+            "You are advised to rest.",
+            "It has been prescribed for you.",
+            "You got infected at work.",
+            "Metformin is used to treat diabetes.",
+            "Your results were sent to your GP.",
+        ] {
+            assert_flags(t, ID, 1);
+        }
+        for t in ["You are used to the taste.", "Do not get tired.", "It's best to rest.", "You're going home.", "This is called sepsis."] {
+            assert_clean(t, ID);
+        }
+    }
+
+    #[test]
+    fn rewrites() {
+        assert_fix("Metformin can be taken by adults.", ID, "Adults can take metformin.");
+        assert_fix("The test is done by a nurse.", ID, "A nurse does the test.");
+        assert_fix("The tests are not done by your GP.", ID, "Your GP does not do the tests.");
+        assert_fix("Your letter was sent by the clinic.", ID, "The clinic sent your letter.");
+        assert_fix("Your dose has been changed by your doctors.", ID, "Your doctors have changed your dose.");
+        assert_fix("You are being seen by a nurse today.", ID, "A nurse is seeing you today.");
+        // The agent runs into a bracket: no safe rewrite.
+        let t = "Diarrhoea and vomiting is usually caused by a stomach bug (like norovirus) or food poisoning.";
+        assert!(findings(t, ID)[0].fixes.is_empty());
+    }
+}
