@@ -23,7 +23,10 @@ pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
     for t in &an.tokens {
         let text = token_text(doc, t);
         let l = match t.class {
-            TokenClass::Word | TokenClass::Acronym => *seen.entry(text).or_insert_with(|| lx::classify(text)),
+            TokenClass::Word | TokenClass::Acronym if lx::may_classify(text) => {
+                *seen.entry(text).or_insert_with(|| lx::classify(text))
+            }
+            TokenClass::Word | TokenClass::Acronym => 0,
             TokenClass::Number => {
                 let mut f = lx::NUMBER;
                 if t.phone {
@@ -54,12 +57,15 @@ pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
         quantities: Vec::new(),
     };
     let mut heading = None;
+    let mut heading_side_effects = false;
     for (ui, u) in an.units.iter().enumerate() {
         let ul = m.lex[u.tokens.clone()].iter().fold(0, |a, b| a | b);
         m.unit_lex.push(ul);
         m.heading.push(heading);
+        let under_side_effects = heading_side_effects;
         if u.kind == UnitKind::Heading {
             heading = Some(ui);
+            heading_side_effects = ul & lx::OUTCOME != 0 && phrases::side_effects(&Words::unit(doc, an, &m.lex, ui));
         }
         let start = m.quantities.len();
         if ul & lx::NUMERIC != 0 {
@@ -68,7 +74,7 @@ pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
             b.run();
             let mut found = b.out;
             if !found.is_empty() {
-                let ctx = unit_context(doc, an, &m, ui);
+                let ctx = unit_context(doc, an, &m, ui, under_side_effects);
                 for q in &mut found {
                     q.context = ctx;
                 }
@@ -81,7 +87,7 @@ pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
 }
 
 /// Context flags of unit `ui` (SPEC §5 contexts; side effects also from its heading).
-fn unit_context(doc: &Document, an: &Analysis, m: &NumberModel, ui: usize) -> u32 {
+fn unit_context(doc: &Document, an: &Analysis, m: &NumberModel, ui: usize, heading_se: bool) -> u32 {
     let w = Words::unit(doc, an, &m.lex, ui);
     let mut c = 0;
     if m.unit_lex[ui] & lx::RISK != 0 {
@@ -90,7 +96,6 @@ fn unit_context(doc: &Document, an: &Analysis, m: &NumberModel, ui: usize) -> u3
     if m.unit_lex[ui] & lx::OUTCOME != 0 {
         c |= context::OUTCOME;
     }
-    let heading_se = m.heading[ui].is_some_and(|h| phrases::side_effects(&Words::unit(doc, an, &m.lex, h)));
     if heading_se || phrases::side_effects(&w) {
         c |= context::SIDE_EFFECT;
     }

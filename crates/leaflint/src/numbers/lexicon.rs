@@ -137,17 +137,23 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_LEN]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
+/// False when `word` is certainly on no list (most words of a text): a check on its length and
+/// first and last letters, before any lower-casing or hashing.
+pub fn may_classify(word: &str) -> bool {
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    b.len() <= MAX_LEN
+        && (FILTER[b.len()][slot(first.to_ascii_lowercase())] & (1 << slot(last.to_ascii_lowercase())) != 0
+            || b.contains(&b'-'))
+}
+
 /// The classes of a word (any case; curly apostrophes are not folded).
 pub fn classify(word: &str) -> Lex {
-    let b = word.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return 0 };
-    let hyphen = b.contains(&b'-');
     // Most words are rejected here, before lower-casing and hashing.
-    if b.len() > MAX_LEN
-        || (!hyphen && FILTER[b.len()][slot(first.to_ascii_lowercase())] & (1 << slot(last.to_ascii_lowercase())) == 0)
-    {
+    if !may_classify(word) {
         return 0;
     }
+    let hyphen = word.contains('-');
     let mut buf = [0u8; MAX_LEN];
     let Some(l) = lower(word, &mut buf) else { return 0 };
     let mut lex = WORDS.get(l).map_or(0, |e| e.lex);

@@ -145,15 +145,21 @@ impl Numeracy {
         findings: &[Finding],
     ) {
         let Some(m) = self.model() else { return };
+        // Weighted findings by start, with running sums: each chunk is two binary searches.
+        let mut weighted: Vec<(usize, f64)> =
+            findings.iter().map(|f| (f.span.start(), weight(&f.rule))).filter(|w| w.1 > 0.0).collect();
+        weighted.sort_by_key(|w| w.0);
+        let mut sums = Vec::with_capacity(weighted.len() + 1);
+        sums.push(0.0);
+        for w in &weighted {
+            sums.push(sums.last().copied().unwrap_or(0.0) + w.1);
+        }
+        let before = |at: usize| weighted.partition_point(|w| w.0 < at);
         for (r, c) in reports.iter_mut().zip(chunks) {
             let n: usize = c.body.clone().map(|u| m.expressions_in(u)).sum();
-            let w: f64 = findings
-                .iter()
-                .filter(|f| c.span.start() <= f.span.start() && f.span.start() < c.span.end())
-                .map(|f| weight(&f.rule))
-                .sum();
+            let (a, b) = (before(c.span.start()), before(c.span.end()));
             r.number_expressions = Some(n as u32);
-            r.numeracy_points = Some(n as f64 + w);
+            r.numeracy_points = Some(n as f64 + sums[b] - sums[a]);
         }
     }
 }

@@ -136,7 +136,9 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
             risk(k)
         };
         let intransitive = risk(i) && !w.is(i, "odds");
-        if transitive || intransitive {
+        // Only a change `by` something can follow (checked first: `risk` is a common word).
+        let by_follows = (transitive || intransitive) && (i + 1..(i + 14).min(w.range.end)).any(|j| w.is(j, "by"));
+        if by_follows {
             let up = ["increase", "raise"].iter().any(|v| lower.starts_with(v));
             let stop = |j: usize| w.is_any(j, &[".", ";", "if", "when", "because"]);
             let window: Vec<usize> = (i + 1..i + 14).take_while(|&j| j < w.range.end && !stop(j)).collect();
