@@ -18,6 +18,21 @@ cargo fmt --all -- --check
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# --- cli html report ---
+step "chromium for the CLI's HTML report test (screenshot: tests/artifacts/html-report/report.png)"
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq -o DPkg::Lock::Timeout=300
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium
+  else
+    echo "chromium is missing and this is not root: run apt-get install chromium" >&2
+  fi
+fi
+if command -v chromium >/dev/null 2>&1; then
+  export LEAFLINT_REQUIRE_CHROMIUM=1
+fi
+# --- end ---
+
 step "tests"
 cargo test --workspace --locked
 
@@ -26,5 +41,26 @@ cargo check -p leaflint --target wasm32-unknown-unknown --locked
 
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
+# --- browser widget ---
+# crates/leaflint-wasm, web/ and e2e/: build the widget, test the adapter in headless Chromium,
+# then drive the page end to end with Playwright. Tools are cached in .tools/ (first run: a few
+# minutes to build wasm-bindgen-cli); set WASM_OPT=0 to skip wasm-opt.
+step "browser widget: test tools (Chromium, ChromeDriver, playwright-core)"
+./scripts/install-web-tools.sh
+
+step "browser widget: build web/ (wasm-bindgen-cli, wasm-opt, release wasm)"
+./scripts/build-web.sh
+
+step "browser widget: clippy for wasm32 (adapter and its browser tests)"
+cargo clippy -p leaflint-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "browser widget: adapter tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER="$PWD/.tools/bin/wasm-bindgen-test-runner" \
+  cargo test -p leaflint-wasm --target wasm32-unknown-unknown --test web --locked
+
+step "browser widget: end-to-end test (Playwright + Chromium; screenshots in e2e/artifacts/)"
+(cd e2e && node --test)
+# --- end browser widget ---
 
 step "all checks passed"

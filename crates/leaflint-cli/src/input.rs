@@ -1,6 +1,6 @@
 //! Reading inputs: files and standard input, with one clear sentence for each way it can fail.
 
-use leaflint::Format;
+use leaflint::{Document, Format};
 use std::io::Read;
 use std::path::Path;
 
@@ -10,8 +10,10 @@ pub struct Input {
     pub name: String,
     /// The text.
     pub text: String,
-    /// How to read it.
+    /// How it was read.
     pub format: Format,
+    /// The parsed document (for Word files, `text` is its extracted text).
+    pub doc: Document,
 }
 
 /// Inputs larger than this are refused (a leaflet is a few KB; this keeps memory bounded).
@@ -51,13 +53,7 @@ pub fn read(path: &Path, forced: Option<Format>) -> Result<Input, String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(format!("{name} is larger than the {} MB leaflint reads.", MAX_BYTES / 1_048_576));
     }
-    let text = decode(&name, bytes)?;
-    let format = forced.unwrap_or_else(|| leaflint::input::detect_format(Some(&name), text.as_bytes()));
-    Ok(Input { name, text, format })
-}
-
-/// Check the bytes are a document leaflint can read.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
-    leaflint::input::decode(&bytes, Some(Format::Text), None).map_err(|e| format!("{name} {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{name} is not valid UTF-8 text."))
+    // The engine decodes (binary, UTF-8, Word files), so the CLI and the browser agree.
+    let doc = leaflint::input::decode(&bytes, forced, Some(&name)).map_err(|e| format!("{name} {e}"))?;
+    Ok(Input { name, text: doc.text.clone(), format: doc.format, doc })
 }

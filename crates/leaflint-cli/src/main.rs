@@ -1,20 +1,40 @@
 //! `leaflint`: the command-line adapter over the leaflint engine.
 //!
-//! Exit codes: 0 = no finding at or above `--fail-on`; 1 = findings; 2 = a usage or input error.
+//! Exit codes: 0 = no finding at or above `--fail-on`; 1 = findings (or `--diff` has changes, or
+//! `compare --fail-if-worse` found the new version worse); 2 = a usage, config or input error.
 
 mod args;
+mod check;
+mod compare;
+mod config;
+mod fix;
 mod input;
-mod render;
+mod output;
+mod rules;
+mod understanding;
+mod walk;
 
 use anstream::ColorChoice;
-use args::{
-    CheckArgs, Cli, ColorWhen, Command, FailOn, InputArgs, InputFormat, OutputFormat, SegmentsArgs, SegmentsFormat,
-};
-use clap::Parser;
-use leaflint::{Config, Document, Format, Severity};
+use args::{Cli, ColorWhen, Command, InitArgs, SegmentsArgs, SegmentsFormat};
+use clap::{CommandFactory, Parser};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
+
+/// What a command ended with: errors to print (each makes the exit code 2) and the exit code
+/// otherwise.
+pub struct Outcome {
+    /// Input or write errors met on the way (other inputs were still handled).
+    pub errors: Vec<String>,
+    /// 0 or 1.
+    pub code: u8,
+}
+
+impl Outcome {
+    fn ok(code: u8) -> Outcome {
+        Outcome { errors: Vec::new(), code }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -30,89 +50,81 @@ fn main() -> ExitCode {
         ColorWhen::Never => ColorChoice::Never.write_global(),
         ColorWhen::Auto => {}
     }
-    let result = match cli.command {
-        Command::Check(a) => run_check(a),
-        Command::Segments(a) => run_segments(a),
-    };
+    let result = run(cli);
     match result {
-        Ok(code) => ExitCode::from(code),
+        Ok(o) => {
+            for e in &o.errors {
+                error(e);
+            }
+            ExitCode::from(if o.errors.is_empty() { o.code } else { 2 })
+        }
         Err(msg) => {
-            let mut err = anstream::stderr();
-            let style = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
-            let _ = writeln!(err, "{style}error:{style:#} {msg}");
+            error(&msg);
             ExitCode::from(2)
         }
     }
 }
 
-fn read_inputs(a: &InputArgs) -> Result<Vec<input::Input>, String> {
-    let forced = a.input_format.map(|f| match f {
-        InputFormat::Text => Format::Text,
-        InputFormat::Markdown => Format::Markdown,
-    });
-    let paths = if a.paths.is_empty() { vec![PathBuf::from("-")] } else { a.paths.clone() };
-    paths.iter().map(|p| input::read(p, forced)).collect()
-}
-
-fn renderer() -> annotate_snippets::Renderer {
-    // anstream strips the colours again when the output is not a terminal or NO_COLOR is set.
-    annotate_snippets::Renderer::styled()
-}
-
-fn run_check(a: CheckArgs) -> Result<u8, String> {
-    let inputs = read_inputs(&a.input)?;
-    let config = Config { profile: a.input.profile.profile(), explain: a.explain, ..Config::default() };
-    let reports: Vec<leaflint::Report> = inputs
-        .iter()
-        .map(|i| leaflint::check_document(&Document::parse(&i.text, i.format), &i.name, &config))
-        .collect();
-    let mut out = String::new();
-    match a.format {
-        OutputFormat::Json => {
-            let json = if reports.len() == 1 {
-                serde_json::to_string_pretty(&reports[0])
-            } else {
-                serde_json::to_string_pretty(&reports)
-            };
-            out.push_str(&json.map_err(|e| format!("could not write JSON: {e}"))?);
-            out.push('\n');
-        }
-        OutputFormat::Human => {
-            let r = renderer();
-            for (input, report) in inputs.iter().zip(&reports) {
-                if input.text.trim().is_empty() {
-                    let mut err = anstream::stderr();
-                    let _ = writeln!(err, "{}: the file is empty: there is nothing to check.", input.name);
-                    continue;
-                }
-                for f in &report.findings {
-                    render::finding(&mut out, &r, &input.name, &input.text, f);
-                }
-                render::summary(&mut out, report);
-                out.push('\n');
-            }
+fn run(cli: Cli) -> Result<Outcome, String> {
+    let settings = || config::load(cli.config.as_deref(), cli.no_config);
+    match cli.command {
+        Command::Check(a) => check::run(a, settings()?),
+        Command::Compare(a) => compare::run(a, settings()?),
+        Command::Segments(a) => run_segments(a, settings()?),
+        Command::Rules(a) => write_out(&rules::list(a.format)?, None).map(|()| Outcome::ok(0)),
+        Command::Explain(a) => write_out(&rules::explain(&a.rule)?, None).map(|()| Outcome::ok(0)),
+        Command::Init(a) => run_init(&a),
+        Command::Completions(a) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "leaflint", &mut buf);
+            write_out(&String::from_utf8_lossy(&buf), None).map(|()| Outcome::ok(0))
         }
     }
-    write_stdout(&out)?;
-    let threshold = match a.fail_on {
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|t| reports.iter().any(|r| r.count_at_least(t) > 0));
-    Ok(u8::from(failed))
 }
 
-fn run_segments(a: SegmentsArgs) -> Result<u8, String> {
-    let inputs = read_inputs(&a.input)?;
-    let config = Config::for_profile(a.input.profile.profile());
+/// Print an error sentence on standard error.
+fn error(msg: &str) {
+    let mut err = anstream::stderr();
+    let style = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+    let _ = writeln!(err, "{style}error:{style:#} {msg}");
+}
+
+/// Print a progress or summary note on standard error.
+pub fn note(msg: &str) {
+    let mut err = anstream::stderr();
+    let _ = writeln!(err, "{msg}");
+}
+
+fn run_init(a: &InitArgs) -> Result<Outcome, String> {
+    if a.path.exists() && !a.force {
+        return Err(format!("{} already exists. Use --force to replace it.", a.path.display()));
+    }
+    let text = config::default_file(a.profile.profile());
+    std::fs::write(&a.path, text).map_err(|e| format!("{}: cannot write it ({e}).", a.path.display()))?;
+    note(&format!("Wrote {} with the {} defaults.", a.path.display(), a.profile.profile()));
+    Ok(Outcome::ok(0))
+}
+
+fn run_segments(a: SegmentsArgs, settings: config::Settings) -> Result<Outcome, String> {
+    let mut config = settings.config;
+    if let Some(p) = a.input.profile {
+        config.profile = p.profile();
+    }
+    let forced = a.input.input_format.map(|f| f.format());
+    let excludes = walk::Excludes::new(&settings.exclude, &settings.root)?;
+    let inputs: Vec<input::Input> = walk::expand(&a.input.paths, &excludes)?
+        .iter()
+        .map(|s| match s {
+            walk::Source::Stdin => input::read(Path::new("-"), forced),
+            walk::Source::File(p) => input::read(p, forced),
+        })
+        .collect::<Result<_, _>>()?;
     let mut out = String::new();
     let mut all = Vec::new();
     for i in &inputs {
-        let units = leaflint::segments(&Document::parse(&i.text, i.format), &config);
+        let units = leaflint::segments(&i.doc, &config);
         match a.format {
-            SegmentsFormat::Human => render::segments(&mut out, &i.name, &i.text, &units),
+            SegmentsFormat::Human => output::human::segments(&mut out, &i.name, &i.text, &units),
             SegmentsFormat::Json => all.push(serde_json::json!({ "units": units })),
         }
     }
@@ -120,11 +132,16 @@ fn run_segments(a: SegmentsArgs) -> Result<u8, String> {
         let v = if all.len() == 1 { all.remove(0) } else { serde_json::Value::Array(all) };
         out = serde_json::to_string_pretty(&v).map_err(|e| format!("could not write JSON: {e}"))? + "\n";
     }
-    write_stdout(&out)?;
-    Ok(0)
+    write_out(&out, None)?;
+    Ok(Outcome::ok(0))
 }
 
-fn write_stdout(s: &str) -> Result<(), String> {
+/// Write `s` to `file` (without colour codes), or to standard output.
+pub fn write_out(s: &str, file: Option<&Path>) -> Result<(), String> {
+    if let Some(path) = file {
+        let plain = anstream::adapter::strip_str(s).to_string();
+        return std::fs::write(path, plain).map_err(|e| format!("{}: cannot write the report ({e}).", path.display()));
+    }
     let mut stdout = anstream::stdout().lock();
     match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),

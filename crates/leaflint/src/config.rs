@@ -130,8 +130,9 @@ pub struct Config {
     pub allow_words: Vec<String>,
     /// Acronyms treated as well known.
     pub allow_acronyms: Vec<String>,
-    /// Extra jargon terms and their plain alternatives (`"; "`-separated), reported by
-    /// `medical-jargon` in every profile (`jargon = { "tachycardia" = "fast heartbeat" }`).
+    /// Extra jargon terms with their plain alternative (`"myocardial infarction" = "heart
+    /// attack"`), flagged by `medical-jargon` (SPEC §4.4) like rows of its word list, in every
+    /// profile; several alternatives are separated by `;`.
     pub jargon: BTreeMap<String, String>,
     /// Add every unit (what was counted) to the report.
     pub explain: bool,

@@ -4,9 +4,11 @@ use crate::config::Config;
 use crate::document::{Document, Format};
 use crate::finding::Finding;
 use crate::metrics::{self, Scores};
-use crate::report::{Checklists, Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
+use crate::report::{Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
 use crate::span::PositionIndex;
+use crate::structure::{checklist, chunk_reports, teach_back, Structure};
+use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 
 /// Check plain text (leaflet conventions) under `config`. Never fails.
@@ -24,16 +26,31 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
     let lang = crate::language::Lang::new(doc, &analysis, config);
     let scores = metrics::scores_with(&lang);
-    let cx = Context { doc, analysis: &analysis, scores: &scores, config, lang: &lang };
+    let structure = Structure::new(doc, &analysis);
+    let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure: &structure, lang: &lang };
     let mut findings = Vec::new();
     for rule in RULES {
         if config.rule_enabled(rule.meta().id) {
             rule.check(&cx, &mut findings);
         }
     }
+    let suppressions = Suppressions::scan(&doc.text, doc.format);
+    suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
-    let mut notes = Vec::new();
+    let ran = |id: &str| config.rule_enabled(id);
+    let checklists = checklist::build(&checklist::Input {
+        doc,
+        analysis: &analysis,
+        structure: &structure,
+        scores: &scores,
+        findings: &findings,
+        config,
+        ran: &ran,
+    });
+    let chunks = chunk_reports(doc, &analysis, &structure, config.threshold("chunk-too-long", "words"));
+    let mut notes = suppressions.notes();
+    notes.extend(doc.notes.iter().cloned());
     if doc.text.trim().is_empty() {
         notes.push("The text is empty: there is nothing to check.".to_owned());
     } else if scores.counts.smog_sentences < 10 && scores.counts.formula_sentences > 0 {
@@ -49,19 +66,21 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     Report {
         schema_version: SCHEMA_VERSION,
-        leaflint_version: env!("CARGO_PKG_VERSION"),
+        leaflint_version: crate::VERSION,
         profile: config.profile,
         source: Source {
             name: name.to_owned(),
             format: doc.format,
             bytes: doc.text.len(),
-            text: config.include_text.then(|| doc.text.clone()),
+            // Word spans refer to the extracted text, so the report always carries it (SPEC §1.1).
+            text: (config.include_text || doc.format == Format::Docx).then(|| doc.text.clone()),
         },
         targets: targets(&scores, config),
         scores,
         findings,
-        chunks: Vec::new(),
-        checklists: Checklists::default(),
+        closing_prompt: (!chunks.is_empty()).then_some(teach_back::CLOSING_PROMPT),
+        chunks,
+        checklists,
         units: config.explain.then(|| unit_reports(doc, &analysis, false)),
         notes,
     }

@@ -115,7 +115,9 @@ pub enum Applicability {
 pub struct Edit {
     /// Source bytes replaced.
     pub span: ByteSpan,
-    /// The same range in UTF-16 code units (filled in by the engine).
+    /// The same range in UTF-16 code units (filled in by the engine; optional when a caller
+    /// writes an edit by hand).
+    #[serde(default)]
     pub utf16: Utf16Span,
     /// New text.
     pub replacement: String,
@@ -173,6 +175,7 @@ pub struct Related {
     /// Source bytes.
     pub span: ByteSpan,
     /// UTF-16 range (filled in by the engine).
+    #[serde(default)]
     pub utf16: Utf16Span,
     /// What the place is.
     pub label: String,
@@ -272,11 +275,21 @@ impl Finding {
 /// assert_eq!(apply_fixes("In order to rest.", [&fix]), "To rest.");
 /// ```
 pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> String {
-    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
-    fixes.sort_by_key(|f| f.edits.iter().map(|e| e.span.start()).min().unwrap_or(0));
-    let mut edits: Vec<&Edit> = Vec::new();
+    let fixes: Vec<&Fix> = fixes.into_iter().collect();
+    let kept = compatible_fixes(text, &fixes);
+    apply_edits(text, kept.iter().flat_map(|&i| &fixes[i].edits))
+}
+
+/// Which of `fixes` can be applied together (SPEC §1.4): sorted by their first edit, a fix is
+/// kept unless one of its edits overlaps an edit of a fix kept before it, falls outside the text
+/// or off a char boundary. Returns indices into `fixes`, in the order they were considered.
+pub fn compatible_fixes(text: &str, fixes: &[&Fix]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..fixes.len()).filter(|&i| !fixes[i].edits.is_empty()).collect();
+    order.sort_by_key(|&i| fixes[i].edits.iter().map(|e| e.span.start()).min().unwrap_or(0));
     let mut taken: Vec<ByteSpan> = Vec::new();
-    for fix in fixes {
+    let mut kept = Vec::new();
+    for i in order {
+        let fix = fixes[i];
         let ok = fix.edits.iter().all(|e| {
             e.span.end() <= text.len()
                 && text.is_char_boundary(e.span.start())
@@ -286,12 +299,16 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
                     .any(|t| t.overlaps(&e.span) && !(t.is_empty() && e.span.is_empty() && t.start() != e.span.start()))
         });
         if ok {
-            for e in &fix.edits {
-                taken.push(e.span);
-                edits.push(e);
-            }
+            taken.extend(fix.edits.iter().map(|e| e.span));
+            kept.push(i);
         }
     }
+    kept
+}
+
+/// Apply non-overlapping edits (as chosen by [`compatible_fixes`]) to `text`.
+fn apply_edits<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> String {
+    let mut edits: Vec<&Edit> = edits.into_iter().collect();
     edits.sort_by_key(|e| (e.span.start(), e.span.end()));
     let mut out = String::with_capacity(text.len() + 64);
     let mut pos = 0;

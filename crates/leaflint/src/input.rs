@@ -8,7 +8,7 @@ use crate::document::{Document, Format};
 use std::fmt;
 
 /// Why bytes could not be read as a document. `Display` gives one sentence for a person; the
-/// caller adds the file name.
+/// caller puts the file name in front ("leaflet.docx is not a zip file …").
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputError {
@@ -21,23 +21,46 @@ pub enum InputError {
         /// Byte offset of the first bad byte.
         byte: usize,
     },
-    /// A zip container (Word `.docx` and others) that this build cannot read.
-    Container,
+    /// Read as a Word file, but not a zip (a `.docx` is a zip of XML files).
+    NotZip,
+    /// A zip file with no `word/document.xml`: not a Word document.
+    NotDocx,
+    /// An old binary Word `.doc` file.
+    LegacyWord,
+    /// Larger than leaflint reads, packed or unpacked (for example a zip bomb).
+    TooLarge {
+        /// The limit that was passed, in MB.
+        limit_mb: usize,
+    },
+    /// A zip or Word file that is damaged.
+    Damaged {
+        /// What was wrong, from the zip or XML reader.
+        detail: String,
+    },
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::Binary => {
-                f.write_str("looks like a binary file, not text. leaflint reads plain text and Markdown.")
-            }
+            InputError::Binary => f.write_str(
+                "looks like a binary file, not text. leaflint reads plain text, Markdown, HTML and Word (.docx).",
+            ),
             InputError::InvalidUtf8 { line, byte } => write!(
                 f,
                 "is not valid UTF-8 text (first bad byte at line {line}, byte {byte}). Save it as UTF-8 and try again."
             ),
-            InputError::Container => f.write_str(
-                "looks like a Word or zip file. leaflint reads plain text and Markdown; save it as text first.",
+            InputError::NotZip => f.write_str(
+                "is not a Word .docx file: a .docx is a zip archive and this is not one. Save it from Word as .docx.",
             ),
+            InputError::NotDocx => f.write_str("is a zip file but not a Word document (it has no word/document.xml)."),
+            InputError::LegacyWord => f.write_str(
+                "is an old Word .doc file, which leaflint cannot read. Save it from Word as .docx and try again.",
+            ),
+            InputError::TooLarge { limit_mb } => write!(
+                f,
+                "is too large to read safely (over {limit_mb} MB, or it unpacks to more): it may be a zip bomb."
+            ),
+            InputError::Damaged { detail } => write!(f, "is a damaged zip or Word file ({detail})."),
         }
     }
 }
@@ -50,21 +73,53 @@ pub fn format_from_name(name: &str) -> Option<Format> {
     Format::from_extension(ext)
 }
 
-/// Guess the format from the file name, then from the content.
-pub fn detect_format(name: Option<&str>, _bytes: &[u8]) -> Format {
-    name.and_then(format_from_name).unwrap_or(Format::Text)
+/// The format the content looks like, if it says: a zip is a Word file, text starting with
+/// `<!doctype` or `<html` (after a BOM, blank space and comments) is HTML.
+pub fn sniff_format(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Some(Format::Docx);
+    }
+    let mut b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    loop {
+        let trimmed = b.trim_ascii_start();
+        if let Some(rest) = trimmed.strip_prefix(b"<!--") {
+            b = memchr::memmem::find(rest, b"-->").map_or(&[][..], |i| &rest[i + 3..]);
+            continue;
+        }
+        let head = &trimmed[..trimmed.len().min(9)];
+        if head.eq_ignore_ascii_case(b"<!doctype") || head.len() >= 5 && head[..5].eq_ignore_ascii_case(b"<html") {
+            return Some(Format::Html);
+        }
+        return None;
+    }
+}
+
+/// Guess the format from the file name, then from the content; plain text if neither says.
+/// A zip is always read as Word, whatever its name.
+pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Format {
+    let sniffed = sniff_format(bytes);
+    if sniffed == Some(Format::Docx) {
+        return Format::Docx;
+    }
+    name.and_then(format_from_name).or(sniffed).unwrap_or(Format::Text)
 }
 
 /// Decode bytes into a document: `format` if given, else detected from `name` and content.
+/// Word files are unpacked here (their text is the extracted text, SPEC §1.1).
 ///
 /// ```
 /// use leaflint::input::{decode, InputError};
 /// assert!(decode(b"Rest.", None, Some("a.txt")).is_ok());
 /// assert_eq!(decode(b"\x00\x01", None, None).unwrap_err(), InputError::Binary);
+/// assert_eq!(decode(b"Rest.", None, Some("a.docx")).unwrap_err(), InputError::NotZip);
 /// ```
 pub fn decode(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Result<Document, InputError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(InputError::Container);
+    let format = format.unwrap_or_else(|| detect_format(name, bytes));
+    if format == Format::Docx || bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return crate::document::docx::parse(bytes);
+    }
+    if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
+        return Err(InputError::LegacyWord);
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(InputError::Binary);
@@ -73,7 +128,6 @@ pub fn decode(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Resul
         let at = e.valid_up_to();
         InputError::InvalidUtf8 { line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1, byte: at }
     })?;
-    let format = format.unwrap_or_else(|| detect_format(name, bytes));
     Ok(Document::parse(text, format))
 }
 
@@ -86,7 +140,27 @@ mod tests {
         let e = decode(b"Caf\xe9\n", None, None).unwrap_err();
         assert_eq!(e, InputError::InvalidUtf8 { line: 1, byte: 3 });
         assert!(e.to_string().contains("UTF-8"));
-        assert_eq!(decode(b"PK\x03\x04....", None, None).unwrap_err(), InputError::Container);
+        assert!(matches!(decode(b"PK\x03\x04....", None, None).unwrap_err(), InputError::Damaged { .. }));
         assert_eq!(decode(b"text", None, Some("x.md")).map(|d| d.format), Ok(Format::Markdown));
+        assert_eq!(
+            decode(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", None, Some("old.doc")).unwrap_err(),
+            InputError::LegacyWord
+        );
+        for e in [InputError::NotZip, InputError::NotDocx, InputError::TooLarge { limit_mb: 64 }] {
+            let s = e.to_string();
+            assert!(s.ends_with('.') && s.matches(". ").count() <= 1, "{s}");
+        }
+    }
+
+    #[test]
+    fn formats_are_detected_by_name_then_content() {
+        assert_eq!(detect_format(Some("page.HTML"), b"x"), Format::Html);
+        assert_eq!(detect_format(Some("page.htm"), b"x"), Format::Html);
+        assert_eq!(detect_format(Some("a.docx"), b"x"), Format::Docx);
+        assert_eq!(detect_format(None, b"\xef\xbb\xbf  <!DOCTYPE html><p>x"), Format::Html);
+        assert_eq!(detect_format(None, b"<!-- saved -->\n<html lang=en>"), Format::Html);
+        assert_eq!(detect_format(None, b"<p>Not a page</p>"), Format::Text);
+        assert_eq!(detect_format(Some("leaflet.txt"), b"PK\x03\x04"), Format::Docx);
+        assert_eq!(detect_format(None, b"Take 2 tablets."), Format::Text);
     }
 }

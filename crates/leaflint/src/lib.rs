@@ -17,6 +17,8 @@
 //! compiled in; their sources and licences are in NOTICE.
 #![cfg_attr(not(test), warn(clippy::print_stdout, clippy::print_stderr))]
 
+pub mod autofix;
+pub mod compare;
 pub mod config;
 pub mod data;
 pub mod document;
@@ -26,15 +28,22 @@ pub mod input;
 pub mod language;
 pub mod lexicon;
 pub mod metrics;
+pub mod picture;
 pub mod report;
 pub mod rules;
 pub mod span;
 pub mod split;
+pub mod structure;
+pub mod suppress;
 pub mod text;
 
+pub use compare::{compare, Comparison};
 pub use config::{Config, ConfigError, Profile};
 pub use document::{Document, Format};
 pub use engine::{check, check_document, segments};
 pub use finding::{apply_fixes, Applicability, Category, Edit, Finding, Fix, Scope, Severity};
 pub use report::Report;
 pub use span::ByteSpan;
+
+/// The engine version (the crate version), as reported in `Report::leaflint_version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

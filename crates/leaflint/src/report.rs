@@ -17,6 +17,7 @@ use crate::document::Format;
 use crate::finding::{Finding, Severity};
 use crate::metrics::Scores;
 use crate::span::ByteSpan;
+use crate::text::action::VerbClass;
 use crate::text::syllables::SyllableSource;
 use crate::text::tokens::TokenClass;
 use crate::text::UnitKind;
@@ -68,11 +69,128 @@ pub struct Target {
     pub status: TargetStatus,
 }
 
+/// A verb class and object that a chunk asks the reader to act on (SPEC §6.8).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KeyAction {
+    /// The verb class (`medicine`, `contact`, `avoid`, `monitor`, `self-care`, `prepare`, `other`).
+    pub class: VerbClass,
+    /// The verb as first written (`take`, `go to`).
+    pub verb: String,
+    /// The object's head noun, lower case and singular, if any.
+    pub object: Option<String>,
+}
+
+/// A place where a chunk or paragraph could be split (SPEC §6.13).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SplitPointReport {
+    /// Empty span at the boundary (the start of the unit after it).
+    pub span: ByteSpan,
+    /// Its score.
+    pub score: u32,
+    /// Why it scored.
+    pub reason: String,
+}
+
+/// One chunk (SPEC §6.2): the content under one heading, its statistics and teach-back prompts.
+/// Scores that other parts of the engine compute are `null` until they do.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Chunk {
+    /// 0-based position.
+    pub index: usize,
+    /// The heading text, if the chunk has one.
+    pub heading: Option<String>,
+    /// Source span from the heading to the end of the chunk.
+    pub span: ByteSpan,
+    /// Words in the body (the heading excluded).
+    pub words: u32,
+    /// Units in the body.
+    pub units: usize,
+    /// Mean words per counted unit.
+    pub mean_sentence_words: Option<f64>,
+    /// Flesch–Kincaid grade of the body (SMOG is not reliable on chunks).
+    pub fk_grade: Option<f64>,
+    /// SHeLL-style complex-language percentage of the chunk (`null` until the word rules land).
+    pub complex_language_pct: Option<f64>,
+    /// Action units.
+    pub actions: usize,
+    /// Distinct verb class + object pairs, in order of first appearance.
+    pub key_actions: Vec<KeyAction>,
+    /// Number expressions (`null` until the numeracy model lands).
+    pub number_expressions: Option<u32>,
+    /// Numeracy points (`null` until the numeracy model lands).
+    pub numeracy_points: Option<f64>,
+    /// Passive constructions (`null` until the passive-voice detector lands).
+    pub passive_count: Option<u32>,
+    /// Teach-back prompts (SPEC §6.14).
+    pub teach_back: Vec<String>,
+    /// Where the chunk could be split, best first (for chunks with more than one kind of action
+    /// or over `chunk-too-long.words`).
+    pub split_points: Vec<SplitPointReport>,
+}
+
+/// A checklist item's verdict (SPEC §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemStatus {
+    /// Met (decided automatically).
+    Pass,
+    /// Not met (decided automatically).
+    Fail,
+    /// Does not apply.
+    Na,
+    /// For the author to judge; `suggested` may hold a likely answer.
+    Prompt,
+}
+
+/// How an item is judged (SPEC §7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemHow {
+    /// Decided from findings and structure.
+    Automatic,
+    /// A likely answer for the author to confirm.
+    Partial,
+    /// A prompt only.
+    Manual,
+}
+
+/// One checklist item with its verdict and the findings behind it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChecklistItem {
+    /// The item number in the published instrument (`"5"`, `"15-18"`).
+    pub id: String,
+    /// Our paraphrase of the item.
+    pub text: &'static str,
+    /// Automatic, partial or manual.
+    pub how: ItemHow,
+    /// The verdict.
+    pub status: ItemStatus,
+    /// For prompts: the likely answer, if leaflint has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<ItemStatus>,
+    /// Indices into `findings` behind the verdict.
+    pub evidence: Vec<usize>,
+    /// Places in the text behind the verdict that are not findings (a candidate main message).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<ByteSpan>,
+    /// What leaflint noticed, for the author.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// One checklist (CDC Clear Communication Index, PEMAT-P).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Checklist {
     /// Items with their verdicts.
-    pub items: Vec<serde_json::Value>,
+    pub items: Vec<ChecklistItem>,
+    /// Automatic items that passed or failed.
+    pub decided: usize,
+    /// Automatic items that passed.
+    pub passed: usize,
+    /// passed ÷ decided × 100, over automatic items only (`null` when none was decided).
+    pub auto_score: Option<f64>,
+    /// What `auto_score` is.
+    pub label: &'static str,
 }
 
 /// The checklists of SPEC §7.
@@ -133,8 +251,11 @@ pub struct Report {
     pub targets: Vec<Target>,
     /// Findings sorted by span start, then rule id.
     pub findings: Vec<Finding>,
-    /// Chunks with statistics and teach-back prompts (SPEC §6.2; filled by the chunk model).
-    pub chunks: Vec<serde_json::Value>,
+    /// Chunks with statistics and teach-back prompts (SPEC §6.2).
+    pub chunks: Vec<Chunk>,
+    /// The teach-back prompt for the end of a conversation about the whole document (SPEC
+    /// §6.14); `null` for an empty document.
+    pub closing_prompt: Option<&'static str>,
     /// Checklists (SPEC §7; filled by the checklist model).
     pub checklists: Checklists,
     /// Every unit, with `Config::explain`.

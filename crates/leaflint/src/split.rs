@@ -7,7 +7,7 @@
 //! nearest the middle in words.
 
 use crate::document::Document;
-use crate::text::action::action_class;
+use crate::text::action::{action_class, VerbClass};
 use crate::text::{unit_text, Analysis, Unit};
 
 /// Openers that usually start a new topic.
@@ -38,12 +38,22 @@ pub struct SplitPoint {
 
 /// Up to 3 split points of `units` (consecutive units of one document), best first.
 pub fn split_points(doc: &Document, _an: &Analysis, units: &[Unit]) -> Vec<SplitPoint> {
+    split_points_with(doc, units, |i| action_class(unit_text(doc, &units[i])))
+}
+
+/// [`split_points`] with the action class of `units[i]` given by `class(i)` (from
+/// [`crate::structure::Structure`], so it is not worked out again).
+pub fn split_points_with(
+    doc: &Document,
+    units: &[Unit],
+    class: impl Fn(usize) -> Option<VerbClass>,
+) -> Vec<SplitPoint> {
     let n = units.len();
     if n < 2 {
         return Vec::new();
     }
     let min_part = if n <= 5 { 1 } else { 2 };
-    let classes: Vec<_> = units.iter().map(|u| action_class(unit_text(doc, u))).collect();
+    let classes: Vec<_> = (0..n).map(class).collect();
     let total_words: u32 = units.iter().map(|u| u.words).sum();
     let mut words_so_far = 0u32;
     let mut points: Vec<(SplitPoint, u32)> = Vec::new();
@@ -65,8 +75,11 @@ pub fn split_points(doc: &Document, _an: &Analysis, units: &[Unit]) -> Vec<Split
             }
             _ => {}
         }
-        let next = unit_text(doc, &units[i + 1]).to_lowercase();
-        if TOPIC_SHIFT_OPENERS.iter().any(|o| next.starts_with(o) && next[o.len()..].starts_with([' ', ','])) {
+        let next = unit_text(doc, &units[i + 1]);
+        let opens = |o: &&str| {
+            next.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o)) && next[o.len()..].starts_with([' ', ','])
+        };
+        if TOPIC_SHIFT_OPENERS.iter().any(opens) {
             score += 2;
             reasons.push("a new topic starts");
         }

@@ -125,3 +125,29 @@ fn embedded_cmudict_matches_tsv() {
         std::fs::read_to_string(data_dir().join("cmudict-syllables.tsv")).expect("read data/cmudict-syllables.tsv");
     assert_eq!(cmudict::len(), tsv.lines().skip(1).filter(|l| !l.is_empty()).count());
 }
+
+/// Builds the SCOWL fst: word as written → level | variety bits << 8 (`leaflint::data::scowl::encode`).
+fn build_scowl(tsv: &str) -> Vec<u8> {
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("word\tscowl_level\tvariety"), "unexpected header");
+    let mut rows: Vec<(&str, u64)> = lines
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let mut f = l.split('\t');
+            let word = f.next().unwrap_or_else(|| panic!("no word in {l:?}"));
+            let level: u8 = f.next().and_then(|x| x.parse().ok()).unwrap_or_else(|| panic!("bad level in {l:?}"));
+            (word, leaflint::data::scowl::encode(level, f.next().unwrap_or("all")))
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let before = rows.len();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    assert_eq!(before, rows.len(), "duplicate words in the SCOWL TSV");
+    fst::Map::from_iter(rows).expect("sorted unique keys").into_fst().into_inner()
+}
+
+#[test]
+fn scowl_fst_is_up_to_date() {
+    let tsv = std::fs::read_to_string(data_dir().join("word-commonness-scowl.tsv")).expect("read scowl tsv");
+    check_or_write(&data_dir().join("generated/scowl.fst"), &build_scowl(&tsv));
+}

@@ -5,7 +5,7 @@
 //! Code (inline and fenced) and raw HTML are never analysed. A paragraph whose lines start with
 //! plain-text bullets (`•`) is read as a list, as leaflets pasted into Markdown often are.
 
-use super::{plain, trim_range, Block, BlockKind};
+use super::{plain, trim_range, Block, BlockKind, Image};
 use crate::span::ByteSpan;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -16,7 +16,7 @@ struct ListLevel {
     next: u32,
 }
 
-pub(crate) fn parse(text: &str) -> Vec<Block> {
+pub(crate) fn parse(text: &str, images: &mut Vec<Image>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Block> = None;
     let mut lists: Vec<ListLevel> = Vec::new();
@@ -28,6 +28,7 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
     let mut table_col = 0u32;
     let mut in_head = false;
     let mut in_image = 0usize;
+    let mut alt = String::new();
 
     fn flush(open: &mut Option<Block>, blocks: &mut Vec<Block>) {
         if let Some(b) = open.take() {
@@ -130,8 +131,15 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 in_code += 1;
             }
             Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
-            Event::Start(Tag::Image { .. }) => in_image += 1,
-            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                alt.clear();
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                let a = alt.trim();
+                images.push(Image { span: ByteSpan::from(range), alt: (!a.is_empty()).then(|| a.to_owned()) });
+            }
             Event::Start(Tag::Strong) => strong_start.push(range.start),
             Event::End(TagEnd::Strong) => {
                 if let (Some(s), Some(b)) = (strong_start.pop(), open.as_mut()) {
@@ -139,7 +147,11 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
                 }
             }
             Event::Text(t) => {
-                if in_code > 0 || in_image > 0 {
+                if in_image > 0 {
+                    alt.push_str(&t);
+                    continue;
+                }
+                if in_code > 0 {
                     continue;
                 }
                 let b = open.get_or_insert_with(|| Block::new(BlockKind::Paragraph, ByteSpan::from(range.clone())));
@@ -210,7 +222,7 @@ mod tests {
     #[test]
     fn blocks_and_offsets() {
         let text = "# Metformin\n\nTake **1 tablet** with food.\nDo not &amp; stop.\n\n- Rest\n- Drink water\n  1. slowly\n\n| Dose | When |\n|---|---|\n| 1 | night |\n\n```\ncode here\n```\n";
-        let blocks = parse(text);
+        let blocks = parse(text, &mut Vec::new());
         let got: Vec<(&str, &str)> = blocks
             .iter()
             .map(|b| {
@@ -248,9 +260,20 @@ mod tests {
     }
 
     #[test]
+    fn images_are_recorded_not_analysed() {
+        let text = "Wash your hands.\n\n![A person washing their hands](wash.png)\n";
+        let mut images = Vec::new();
+        let blocks = parse(text, &mut images);
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(images.len(), 1);
+        assert_eq!(images[0].alt.as_deref(), Some("A person washing their hands"));
+        assert_eq!(images[0].span.slice(text), "![A person washing their hands](wash.png)");
+    }
+
+    #[test]
     fn plain_bullets_in_markdown() {
         let text = "Call 111 if:\n• you feel sick\n• you are dizzy\n";
-        let blocks = parse(text);
+        let blocks = parse(text, &mut Vec::new());
         assert_eq!(blocks.len(), 3);
         assert_eq!(blocks[2].span_of(0..3).slice(text), "you");
         assert!(blocks[2].kind.is_list_item());

@@ -2,10 +2,13 @@
 //! items, table cells), each with its *analysed text* (markup removed, lines joined) and the
 //! pieces that map that text back to source bytes.
 //!
-//! Parsers live in submodules, one per input format; each turns a source `&str` into
-//! [`Block`]s. HTML and Word arrive later: their parsers only need to produce the same blocks,
-//! with non-verbatim pieces where an entity or an extracted run does not map byte for byte.
+//! Parsers live in submodules, one per input format; each turns a source into [`Block`]s. HTML
+//! keeps byte spans into the original file (an entity is a non-verbatim piece that maps to its
+//! source bytes); Word `.docx` is unpacked by [`docx::parse`] into an *extracted text* that the
+//! spans refer to.
 
+pub mod docx;
+mod html;
 mod markdown;
 mod plain;
 
@@ -23,22 +26,31 @@ pub enum Format {
     Text,
     /// CommonMark with GFM tables.
     Markdown,
+    /// An HTML page: only `<main>` (else `<article>`, else `<body>`) is read.
+    Html,
+    /// A Word `.docx` file; spans refer to its extracted text (SPEC §1.1).
+    Docx,
 }
 
 impl Format {
-    /// The format for a file name's extension, if leaflint knows it (`.md`, `.markdown`, `.txt`).
+    /// The format for a file name's extension, if leaflint knows it (`.md`, `.markdown`, `.txt`,
+    /// `.html`, `.htm`, `.docx`).
     pub fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
-    /// The stable name used in reports (`text`, `markdown`).
+    /// The stable name used in reports (`text`, `markdown`, `html`, `docx`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Docx => "docx",
         }
     }
 }
@@ -186,25 +198,45 @@ impl Block {
     }
 }
 
+/// An image in the document (SPEC §1.1: it counts as a visual for the checklists, §7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    /// Where it is in the source (the `<img>` tag, the Markdown image, the Word drawing's paragraph).
+    pub span: ByteSpan,
+    /// Its alternative text, if any.
+    pub alt: Option<String>,
+}
+
 /// A parsed document: the source text and its blocks in order.
 #[derive(Clone, Debug)]
 pub struct Document {
     /// How the source was read.
     pub format: Format,
-    /// The source text (a leading BOM is kept; spans count it).
+    /// The source text (a leading BOM is kept; spans count it). For Word files, the extracted
+    /// text (SPEC §1.1).
     pub text: String,
     /// Blocks in source order.
     pub blocks: Vec<Block>,
+    /// Images (HTML, Markdown, Word), in source order.
+    pub images: Vec<Image>,
+    /// Notes from the parser for the report (malformed HTML read leniently, skipped content).
+    pub notes: Vec<String>,
 }
 
 impl Document {
     /// Parse `text` as `format`. Parsing never fails: any text gives some blocks (maybe none).
+    ///
+    /// A Word file cannot be parsed from text: [`Format::Docx`] here reads `text` as the
+    /// extracted text of one (plain-text conventions); use [`crate::input::decode`] for the bytes.
     pub fn parse(text: &str, format: Format) -> Document {
+        let mut images = Vec::new();
+        let mut notes = Vec::new();
         let blocks = match format {
-            Format::Text => plain::parse(text),
-            Format::Markdown => markdown::parse(text),
+            Format::Text | Format::Docx => plain::parse(text),
+            Format::Markdown => markdown::parse(text, &mut images),
+            Format::Html => html::parse(text, &mut images, &mut notes),
         };
-        Document { format, text: text.to_owned(), blocks }
+        Document { format, text: text.to_owned(), blocks, images, notes }
     }
 }
 

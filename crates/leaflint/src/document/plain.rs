@@ -38,6 +38,9 @@ pub(crate) fn parse(text: &str) -> Vec<Block> {
     let mut groups: Vec<Vec<&Line>> = Vec::new();
     let mut current: Vec<&Line> = Vec::new();
     for line in &lines {
+        if crate::suppress::is_directive_line(&text[line.range.clone()]) {
+            continue; // an opt-out line (SPEC §1.4) is not analysed
+        }
         if text[line.range.clone()].trim().is_empty() {
             if !current.is_empty() {
                 groups.push(std::mem::take(&mut current));

@@ -12,6 +12,10 @@
 //!
 //! **Source**: SHeLL text structure (long paragraphs); PEMAT item 8; easy read (one idea per
 //! paragraph).
+//!
+//! **Fix** (review): plain text and Markdown: a blank line at the best split point; HTML:
+//! `</p>\n<p>` there, only in a `<p>` whose inline tags are all closed before it (so the fix
+//! cannot break the nesting); Word: none (its text is extracted, not the file).
 
 use super::{Context, Rule, RuleMeta, Threshold};
 use crate::document::{BlockKind, Format};
@@ -76,8 +80,17 @@ impl Rule for LongParagraph {
                 let gap = ByteSpan::new(para[best.after].span.end(), para[best.after + 1].span.start());
                 f = f.with_related(ByteSpan::empty(gap.end()), format!("split here ({})", best.reason));
                 let gap_text = gap.slice(&cx.doc.text);
-                if matches!(cx.doc.format, Format::Text | Format::Markdown) && !gap_text.is_empty() && gap_text.trim().is_empty() {
-                    f = f.with_fix(Fix::replace("Start a new paragraph here", Applicability::Review, gap, "\n\n"));
+                let blank = !gap_text.is_empty() && gap_text.trim().is_empty();
+                let block = &cx.doc.blocks[block];
+                match cx.doc.format {
+                    Format::Text | Format::Markdown if blank => {
+                        f = f.with_fix(Fix::replace("Start a new paragraph here", Applicability::Review, gap, "\n\n"));
+                    }
+                    Format::Html if blank && only_p_open(cx.doc.text.get(block.span.start()..gap.start()).unwrap_or("")) => {
+                        f = f.with_fix(Fix::replace("Start a new paragraph here", Applicability::Review, gap, "</p>\n<p>"));
+                    }
+                    // Word files: no fix (SPEC §6.3); their text is extracted, not the file.
+                    _ => {}
                 }
             }
             out.push(f);
@@ -85,9 +98,57 @@ impl Rule for LongParagraph {
     }
 }
 
+/// True when `html` (from a paragraph's start tag to a point inside it) starts with `<p` and
+/// leaves only that `<p>` open, so `</p>\n<p>` there cannot break the nesting of inline tags.
+fn only_p_open(html: &str) -> bool {
+    const VOID: [&str; 5] = ["br", "img", "wbr", "input", "span"];
+    let lower = html.to_ascii_lowercase();
+    if !(lower.starts_with("<p>") || lower.starts_with("<p ")) {
+        return false;
+    }
+    let mut depth = 0i32;
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix("!--") {
+            rest = r.find("-->").map_or("", |j| &r[j + 3..]);
+            continue;
+        }
+        let close = rest.starts_with('/');
+        let name: String = rest.trim_start_matches('/').chars().take_while(char::is_ascii_alphanumeric).collect();
+        let end = rest.find('>').unwrap_or(rest.len());
+        let self_closing = rest[..end].ends_with('/');
+        if name.is_empty() || self_closing || (VOID.contains(&name.as_str()) && !close && name != "span") {
+            continue;
+        }
+        depth += if close { -1 } else { 1 };
+    }
+    depth == 1
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
+
+    #[test]
+    fn html_paragraphs_split_with_tags() {
+        use crate::document::{Document, Format};
+        let html = "<main><p>Metformin lowers your blood sugar. Take it with food. It can upset your stomach at first. This usually passes. Call your GP if it does not.</p></main>";
+        let r = crate::check_document(&Document::parse(html, Format::Html), "a.html", &crate::Config::default());
+        let f: Vec<_> = r.findings.iter().filter(|f| f.rule == "long-paragraph").collect();
+        assert_eq!(f.len(), 1);
+        let fixed = crate::apply_fixes(html, [&f[0].fixes[0]]);
+        assert_eq!(
+            fixed,
+            "<main><p>Metformin lowers your blood sugar. Take it with food.</p>\n<p>It can upset your stomach at first. This usually passes. Call your GP if it does not.</p></main>"
+        );
+        let inside_bold = "<p><b>Metformin lowers your blood sugar. Take it with food. It can upset your stomach at first. This usually passes.</b> Call your GP if it does not.</p>";
+        let r = crate::check_document(&Document::parse(inside_bold, Format::Html), "a.html", &crate::Config::default());
+        assert!(r.findings.iter().filter(|f| f.rule == "long-paragraph").all(|f| f.fixes.is_empty()));
+        assert!(super::only_p_open("<p class=x>One <b>two</b> <br>three"));
+        assert!(!super::only_p_open("<p>One <b>two"));
+        assert!(!super::only_p_open("<div>One"));
+    }
 
     #[test]
     fn splits_where_the_topic_turns() {

@@ -1,6 +1,6 @@
 //! Rules: the [`Rule`] trait, rule metadata and the registry.
 //!
-//! A rule is one file in this folder plus one line in the [`registry!`] call below. A rule reads
+//! A rule is one file in this folder plus one line in the `registry!` call below. A rule reads
 //! the document, its analysis and scores through a [`Context`] and pushes [`Finding`]s; it cannot
 //! fail, and it knows nothing of the CLI or the browser. Thresholds are declared in the rule's
 //! [`RuleMeta`] per profile and read with [`Context::threshold`], so the default configuration comes
@@ -66,6 +66,8 @@ pub struct Context<'a> {
     pub scores: &'a Scores,
     /// The configuration.
     pub config: &'a Config,
+    /// Action units and chunks (SPEC §6.1–§6.2).
+    pub structure: &'a crate::structure::Structure,
     /// Plain-language detectors (term matches, acronyms, passives), shared with the scores.
     pub lang: &'a crate::language::Lang<'a>,
 }
@@ -113,22 +115,31 @@ macro_rules! registry {
 }
 
 registry! {
+    chunk_too_long::ChunkTooLong,
     clinical_shorthand::ClinicalShorthand,
     complex_word::ComplexWord,
     hard_sentence::HardSentence,
     inclusive_language::InclusiveLanguage,
+    long_list::LongList,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
     long_word::LongWord,
+    main_message_not_first::MainMessageNotFirst,
     medical_jargon::MedicalJargon,
+    missing_headings::MissingHeadings,
     nhs_style_words::NhsStyleWords,
+    no_call_to_action::NoCallToAction,
+    no_summary::NoSummary,
     nominalisation::Nominalisation,
     not_addressed_to_reader::NotAddressedToReader,
     passive_voice::PassiveVoice,
+    steps_in_one_sentence::StepsInOneSentence,
+    too_many_key_messages::TooManyKeyMessages,
     uk_spelling::UkSpelling,
     uncommon_word::UncommonWord,
     undefined_acronym::UndefinedAcronym,
     us_spelling::UsSpelling,
+    vague_heading::VagueHeading,
     vague_qualifier::VagueQualifier,
 }
 

@@ -1,5 +1,7 @@
-//! Human output: each finding with its source line underlined, then the scores.
+//! Human output: each finding with its source line underlined, then the scores; and the
+//! one-line-per-finding `concise` format, `--statistics` and the closing totals.
 
+use super::{numeracy_load, rule_counts, severity_counts, Checked};
 use annotate_snippets::{Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use leaflint::report::{Report, TargetStatus, UnitReport};
@@ -123,12 +125,18 @@ pub fn summary(out: &mut String, r: &Report) {
         minutes,
         if minutes == 1.0 { "" } else { "s" }
     );
+    let lang = &r.scores.language;
+    let _ = writeln!(
+        out,
+        "  Language      complex language {}, passives {}, numeracy load {}",
+        lang.complex_language_pct.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%")),
+        lang.passive_count.map_or_else(|| "—".to_owned(), |v| v.to_string()),
+        numeracy_load(r).map_or_else(|| "—".to_owned(), |v| format!("{v:.1}")),
+    );
     for note in &r.notes {
         let _ = writeln!(out, "  {DIM}note: {note}{DIM:#}");
     }
-    let e = r.findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let w = r.findings.iter().filter(|f| f.severity == Severity::Warning).count();
-    let i = r.findings.iter().filter(|f| f.severity == Severity::Info).count();
+    let [e, w, i] = severity_counts(r);
     let _ = writeln!(out, "  Findings      {e} error{}, {w} warning{}, {i} info", plural(e), plural(w));
 }
 
@@ -169,4 +177,70 @@ pub fn segments(out: &mut String, name: &str, text: &str, units: &[UnitReport]) 
             );
         }
     }
+}
+
+/// One line per finding: `path:line:column: severity[rule] message`.
+pub fn concise(out: &mut String, c: &Checked) {
+    for f in &c.report.findings {
+        let style = severity_style(f.severity);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {style}{}[{}]{style:#} {}",
+            c.name, f.line, f.column, f.severity, f.rule, f.message
+        );
+    }
+}
+
+fn severity_style(s: Severity) -> Style {
+    let colour = match s {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Cyan,
+    };
+    Style::new().bold().fg_color(Some(colour.into()))
+}
+
+/// `--statistics`: findings per rule, most first, with how many have a safe fix.
+pub fn statistics(out: &mut String, checked: &[Checked]) {
+    let counts = rule_counts(checked);
+    let mut rows: Vec<(&String, &(usize, Severity, &str))> = counts.iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
+    let safe = |rule: &str| {
+        checked
+            .iter()
+            .flat_map(|c| &c.report.findings)
+            .filter(|f| {
+                f.rule == rule && matches!(f.fixes.as_slice(), [x] if x.applicability == leaflint::Applicability::Safe)
+            })
+            .count()
+    };
+    let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(4).max(4);
+    let _ = writeln!(
+        out,
+        "{BOLD}{:>5}  {:<width$}  {:<12} {:<8} safe fixes{BOLD:#}",
+        "count", "rule", "category", "severity"
+    );
+    for (rule, (n, sev, cat)) in rows {
+        let style = severity_style(*sev);
+        let _ = writeln!(out, "{n:>5}  {rule:<width$}  {cat:<12} {style}{:<8}{style:#} {}", sev.name(), safe(rule));
+    }
+}
+
+/// The closing line over several texts.
+pub fn totals(out: &mut String, checked: &[Checked]) {
+    let mut sum = [0usize; 3];
+    for c in checked {
+        for (t, n) in sum.iter_mut().zip(severity_counts(&c.report)) {
+            *t += n;
+        }
+    }
+    let [e, w, i] = sum;
+    let files = checked.len();
+    let _ = writeln!(
+        out,
+        "{BOLD}Checked {files} file{}: {e} error{}, {w} warning{}, {i} info.{BOLD:#}",
+        plural(files),
+        plural(e),
+        plural(w)
+    );
 }

@@ -1,0 +1,162 @@
+//! `leaflint rules` and `leaflint explain RULE`, generated from the rule registry.
+
+use crate::args::CompareFormat;
+use anstyle::Style;
+use leaflint::rules::{RuleMeta, RULES};
+use leaflint::{Config, Profile, Severity};
+use std::fmt::Write;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
+fn sev(s: Option<Severity>) -> &'static str {
+    s.map_or("off", |s| s.name())
+}
+
+/// `leaflint rules`.
+pub fn list(format: CompareFormat) -> Result<String, String> {
+    if format == CompareFormat::Json {
+        let rules: Vec<serde_json::Value> = RULES
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                serde_json::json!({
+                    "id": m.id,
+                    "category": m.category,
+                    "summary": m.summary,
+                    "default_severity": {"nhs": m.default_severity[0], "us": m.default_severity[1], "easy-read": m.default_severity[2]},
+                    "thresholds": m.thresholds.iter().map(|t| serde_json::json!({
+                        "key": t.key, "doc": t.doc,
+                        "default": {"nhs": t.values[0], "us": t.values[1], "easy-read": t.values[2]},
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&rules)
+            .map(|s| s + "\n")
+            .map_err(|e| format!("could not write JSON: {e}"));
+    }
+    let w = RULES.iter().map(|r| r.meta().id.len()).max().unwrap_or(4).max(4);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{BOLD}{:<w$}  {:<12} {:<8} {:<8} {:<9} summary{BOLD:#}",
+        "rule", "category", "nhs", "us", "easy-read"
+    );
+    for r in RULES {
+        let m = r.meta();
+        let _ = writeln!(
+            out,
+            "{:<w$}  {:<12} {:<8} {:<8} {:<9} {DIM}{}{DIM:#}",
+            m.id,
+            m.category.name(),
+            sev(m.default_severity[0]),
+            sev(m.default_severity[1]),
+            sev(m.default_severity[2]),
+            m.summary
+        );
+    }
+    let _ = writeln!(out, "\n{} rules. `leaflint explain RULE` tells more about one.", RULES.len());
+    Ok(out)
+}
+
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn wrap(out: &mut String, text: &str, indent: &str) {
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + word.len() + 1 > 88 {
+            let _ = writeln!(out, "{indent}{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{indent}{line}");
+    }
+}
+
+/// `leaflint explain RULE`.
+pub fn explain(id: &str) -> Result<String, String> {
+    let Some(rule) = leaflint::rules::find(id) else {
+        let best = RULES.iter().map(|r| r.meta().id).min_by_key(|r| distance(id, r));
+        let hint = best.filter(|b| distance(id, b) <= 3).map(|b| format!(" Did you mean `{b}`?")).unwrap_or_default();
+        return Err(format!("unknown rule `{id}`.{hint} See `leaflint rules` for the list."));
+    };
+    let m: &RuleMeta = rule.meta();
+    let mut out = String::new();
+    let _ = writeln!(out, "{BOLD}{}{BOLD:#} ({})", m.id, m.category.name());
+    let _ = writeln!(out, "{}\n", m.summary);
+    let _ = writeln!(out, "{BOLD}Why it matters to patients{BOLD:#}");
+    wrap(&mut out, m.why, "  ");
+    let _ = writeln!(out, "\n{BOLD}Flagged example{BOLD:#}");
+    wrap(&mut out, m.flagged, "  ");
+    let mut cfg = Config::default();
+    cfg.set_enabled(m.id, true);
+    for f in leaflint::check(m.flagged, &cfg).findings.iter().filter(|f| f.rule == m.id) {
+        let _ = writeln!(out, "  {DIM}→ {}: {}{DIM:#}", f.severity, f.message);
+    }
+    let _ = writeln!(out, "\n{BOLD}Plainer version{BOLD:#}");
+    wrap(&mut out, m.plainer, "  ");
+    let _ = writeln!(out, "\n{BOLD}Default severity{BOLD:#}");
+    for p in Profile::ALL {
+        let _ = writeln!(out, "  {:<10} {}", p.name(), sev(m.default_severity[p.index()]));
+    }
+    if !m.thresholds.is_empty() {
+        let _ = writeln!(out, "\n{BOLD}Settings{BOLD:#} (in leaflint.toml under [rules.{}])", m.id);
+        for t in m.thresholds {
+            let _ = writeln!(
+                out,
+                "  {:<18} nhs {}, us {}, easy-read {}  {DIM}{}{DIM:#}",
+                t.key,
+                fmt_num(t.values[0]),
+                fmt_num(t.values[1]),
+                fmt_num(t.values[2]),
+                t.doc
+            );
+        }
+    }
+    let _ = writeln!(out, "\n{BOLD}Source{BOLD:#}");
+    wrap(&mut out, m.source, "  ");
+    let _ = writeln!(
+        out,
+        "\n{DIM}Turn it off for a passage with <!-- leaflint-disable {0} --> … <!-- leaflint-enable {0} -->,\nor in plain text with a line `leaflint-disable-next-line {0}`.{DIM:#}",
+        m.id
+    );
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_ids_are_suggested() {
+        let e = explain("long-sentense").expect_err("unknown");
+        assert!(e.contains("Did you mean `long-sentence`?"), "{e}");
+        let e = explain("zzz").expect_err("unknown");
+        assert!(!e.contains("Did you mean"), "{e}");
+    }
+}

@@ -1,0 +1,298 @@
+//! # leaflint-wasm
+//!
+//! The browser adapter: the leaflint engine behind `wasm-bindgen`. It turns JavaScript values into
+//! engine types and engine results into plain JavaScript objects (maps become objects, `None`
+//! becomes `null`), and does nothing else: no rule logic, no scoring, no DOM. The widget in `web/`
+//! runs it in a Web Worker.
+//!
+//! ```js
+//! import init, { check, rules, applyFix, version } from "./pkg/leaflint_wasm.js";
+//! await init();
+//! const text = "Take 2 tablets 3 times a day.";
+//! const report = check(text, { profile: "nhs" }, "text");
+//! for (const f of report.findings) console.log(text.slice(f.utf16.start, f.utf16.end), f.message);
+//! ```
+//!
+//! Errors (a bad config, an unknown format, a stale fix) are thrown as JavaScript `Error`s whose
+//! message is one plain sentence.
+
+use leaflint::rules::{RuleMeta, RULES};
+use leaflint::{Category, Config, Document, Fix, Format, Severity};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+export type Profile = "nhs" | "us" | "easy-read";
+export type SeverityName = "info" | "warning" | "error";
+export type CategoryName = "readability" | "words" | "voice" | "style" | "numeracy" | "structure";
+/** A half-open range: UTF-8 bytes (`span`) or UTF-16 code units, i.e. JS string offsets (`utf16`). */
+export interface Range { start: number; end: number }
+export interface RuleSettings { enabled?: boolean; severity?: SeverityName; [threshold: string]: number | boolean | string | undefined }
+/** The engine's `Config` (kebab-case keys; unknown keys are an error). */
+export interface Config {
+  profile?: Profile;
+  target?: Record<string, number>;
+  rules?: Record<string, RuleSettings>;
+  "allow-words"?: string[];
+  "allow-acronyms"?: string[];
+  explain?: boolean;
+  "include-text"?: boolean;
+}
+export interface Edit { span: Range; utf16: Range; replacement: string }
+export interface Fix { label: string; applicability: "safe" | "review"; edits: Edit[] }
+export interface Finding {
+  rule: string; category: CategoryName; severity: SeverityName; message: string; help?: string;
+  span: Range; utf16: Range; line: number; column: number; scope: "span" | "document";
+  related: { span: Range; utf16: Range; label: string }[];
+  fixes: Fix[]; data: Record<string, unknown>;
+}
+export interface Target { metric: string; value: number; pass_at_most: number; acceptable_at_most?: number; status: "pass" | "acceptable" | "fail" }
+export interface Chunk { index: number; heading: string | null; span: Range; words: number; teach_back?: string[]; [key: string]: unknown }
+/** SPEC §1.5. Scores that cannot be computed (or whose rules have not run) are `null`. */
+export interface Report {
+  schema_version: number; leaflint_version: string; profile: Profile;
+  source: { name: string; format: string; bytes: number; text?: string };
+  scores: {
+    counts: Record<string, number>;
+    readability: {
+      smog: { grade: number | null; confidence: string; sentences: number };
+      flesch_reading_ease: number | null; flesch_band: string | null; flesch_kincaid_grade: number | null;
+      gunning_fog: number | null; coleman_liau: number | null; ari: number | null; familiar_word_grade: number | null;
+      consensus_grade: number | null; grade_spread: [number, number] | null; reading_age: number | null;
+      target_grade_source: string;
+    };
+    language: { complex_language_pct: number | null; passive_count: number | null; passive_share: number | null; [key: string]: unknown };
+    numeracy: { load: number; band: string; [key: string]: unknown } | null;
+    reading_time: { silent_seconds: number; aloud_seconds: number };
+  };
+  targets: Target[]; findings: Finding[]; chunks: Chunk[];
+  checklists: Record<string, { items: unknown[] }>; units?: unknown[]; notes: string[];
+}
+export interface PerProfile<T> { nhs: T; us: T; "easy-read": T }
+/** A rule's metadata: what `rules()` returns one of. `defaults` is `null` where the rule is off. */
+export interface RuleInfo {
+  id: string; category: CategoryName; summary: string; defaults: PerProfile<SeverityName | null>;
+  thresholds: { key: string; values: PerProfile<number>; doc: string }[];
+  why: string; flagged: string; plainer: string; source: string;
+}
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Check `text` under `config` (a `Config` object; `undefined` or `null` for the defaults) read as
+/// `format` (`"text"`, the default, or `"markdown"`; file extensions such as `"md"` work too).
+/// Returns the report (SPEC §1.5) as a plain object; throws on a bad config or format.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn check(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
+    format: Option<String>,
+) -> Result<JsValue, JsError> {
+    let config = config_from_js(config).map_err(|e| JsError::new(&e))?;
+    let format = parse_format(format.as_deref()).map_err(|e| JsError::new(&e))?;
+    let report = leaflint::check_document(&Document::parse(text, format), "browser", &config);
+    to_js(&report)
+}
+
+/// Every rule with its metadata (id, category, summary, default severity per profile, thresholds,
+/// why it matters, examples, source), in id order.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    let infos: Vec<RuleInfo> = RULES.iter().map(|r| RuleInfo::from(r.meta())).collect();
+    to_js(&infos)
+}
+
+/// Apply one fix (from a finding of a report on this same `text`) and return the new text.
+/// Throws when an edit no longer fits the text, e.g. because the text changed since the check.
+#[wasm_bindgen(js_name = applyFix)]
+pub fn apply_fix(text: &str, #[wasm_bindgen(unchecked_param_type = "Fix")] fix: JsValue) -> Result<String, JsError> {
+    let fix: Fix = from_js(fix).map_err(|e| JsError::new(&format!("invalid fix: {e}")))?;
+    apply(text, &[fix]).map_err(|e| JsError::new(&e))
+}
+
+/// Apply several fixes at once (overlapping ones after the first are skipped, as the CLI's `--fix`).
+#[wasm_bindgen(js_name = applyFixes)]
+pub fn apply_fixes(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "Fix[]")] fixes: JsValue,
+) -> Result<String, JsError> {
+    let fixes: Vec<Fix> = from_js(fixes).map_err(|e| JsError::new(&format!("invalid fixes: {e}")))?;
+    apply(text, &fixes).map_err(|e| JsError::new(&e))
+}
+
+/// Read a file's bytes as the CLI does (rejecting binary data, invalid UTF-8 and containers it
+/// cannot read, with one sentence naming the file) and return the text to edit and its format.
+#[wasm_bindgen(js_name = readFile, unchecked_return_type = "{ text: string; format: string }")]
+pub fn read_file(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    let doc = leaflint::input::decode(bytes, None, Some(name)).map_err(|e| JsError::new(&format!("“{name}” {e}")))?;
+    to_js(&FileText { text: &doc.text, format: doc.format })
+}
+
+#[derive(Serialize)]
+struct FileText<'a> {
+    text: &'a str,
+    format: Format,
+}
+
+/// The engine version (equal to `report.leaflint_version`).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Serialise as plain JSON-like JavaScript: objects rather than `Map`s, `null` for `None`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+}
+
+fn config_from_js(value: JsValue) -> Result<Config, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Config::default());
+    }
+    let config: Config = from_js(value).map_err(|e| format!("invalid leaflint config: {e}"))?;
+    config.validate().map_err(|e| format!("invalid leaflint config: {e}"))?;
+    Ok(config)
+}
+
+/// Deserialise through `serde_json::Value`: serde-wasm-bindgen reads only the fields a struct
+/// declares, so it would silently ignore a misspelt key that `deny_unknown_fields` must report.
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())?;
+    serde_json::from_value(json).map_err(|e| e.to_string())
+}
+
+/// A format name (`text`, `markdown`) or a file extension the engine knows (`txt`, `md`, …).
+pub fn parse_format(name: Option<&str>) -> Result<Format, String> {
+    let Some(name) = name.map(|n| n.trim().trim_start_matches('.')).filter(|n| !n.is_empty()) else {
+        return Ok(Format::Text);
+    };
+    match name.to_ascii_lowercase().as_str() {
+        "text" | "plain" => Ok(Format::Text),
+        "markdown" => Ok(Format::Markdown),
+        other => Format::from_extension(other)
+            .ok_or_else(|| format!("unknown format `{name}` (use \"text\" or \"markdown\")")),
+    }
+}
+
+/// Apply fixes after checking that every edit still fits `text`.
+pub fn apply(text: &str, fixes: &[Fix]) -> Result<String, String> {
+    for edit in fixes.iter().flat_map(|f| &f.edits) {
+        let (start, end) = (edit.span.start(), edit.span.end());
+        if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Err(format!(
+                "this fix no longer fits the text (bytes {start}..{end} of {}): check the text again first",
+                text.len()
+            ));
+        }
+    }
+    Ok(leaflint::apply_fixes(text, fixes))
+}
+
+/// A value per profile, serialised as `{nhs, us, "easy-read"}`.
+#[derive(Debug, Serialize)]
+pub struct PerProfile<T> {
+    /// The `nhs` profile.
+    pub nhs: T,
+    /// The `us` profile.
+    pub us: T,
+    /// The `easy-read` profile.
+    #[serde(rename = "easy-read")]
+    pub easy_read: T,
+}
+
+impl<T: Copy> From<[T; 3]> for PerProfile<T> {
+    fn from([nhs, us, easy_read]: [T; 3]) -> Self {
+        PerProfile { nhs, us, easy_read }
+    }
+}
+
+/// One threshold of a rule.
+#[derive(Debug, Serialize)]
+pub struct ThresholdInfo {
+    /// Config key under the rule.
+    pub key: &'static str,
+    /// Default per profile.
+    pub values: PerProfile<f64>,
+    /// What it means.
+    pub doc: &'static str,
+}
+
+/// A rule's metadata as the widget reads it (the engine's `RuleMeta` is not serialisable).
+#[derive(Debug, Serialize)]
+pub struct RuleInfo {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// The family.
+    pub category: Category,
+    /// One line.
+    pub summary: &'static str,
+    /// Default severity per profile; `null` = off in that profile.
+    pub defaults: PerProfile<Option<Severity>>,
+    /// Thresholds with their defaults.
+    pub thresholds: Vec<ThresholdInfo>,
+    /// Why it matters to patients.
+    pub why: &'static str,
+    /// A text the rule flags.
+    pub flagged: &'static str,
+    /// A plainer version it does not flag.
+    pub plainer: &'static str,
+    /// The guidance it comes from.
+    pub source: &'static str,
+}
+
+impl From<&'static RuleMeta> for RuleInfo {
+    fn from(m: &'static RuleMeta) -> Self {
+        RuleInfo {
+            id: m.id,
+            category: m.category,
+            summary: m.summary,
+            defaults: m.default_severity.into(),
+            thresholds: m
+                .thresholds
+                .iter()
+                .map(|t| ThresholdInfo { key: t.key, values: t.values.into(), doc: t.doc })
+                .collect(),
+            why: m.why,
+            flagged: m.flagged,
+            plainer: m.plainer,
+            source: m.source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leaflint::{Applicability, ByteSpan};
+
+    #[test]
+    fn formats_by_name_or_extension() {
+        assert_eq!(parse_format(None), Ok(Format::Text));
+        assert_eq!(parse_format(Some("")), Ok(Format::Text));
+        assert_eq!(parse_format(Some("markdown")), Ok(Format::Markdown));
+        assert_eq!(parse_format(Some(".MD")), Ok(Format::Markdown));
+        assert_eq!(parse_format(Some("txt")), Ok(Format::Text));
+        let e = parse_format(Some("pdf")).expect_err("pdf is not a format");
+        assert!(e.contains("`pdf`") && e.contains("markdown"), "{e}");
+    }
+
+    #[test]
+    fn stale_fixes_are_refused() {
+        let fix = Fix::replace("x", Applicability::Safe, ByteSpan::new(1, 3), "ii");
+        assert_eq!(apply("😀 ab", std::slice::from_ref(&fix)).map_err(|e| e.contains("no longer fits")), Err(true));
+        assert_eq!(apply("abcd", &[fix]).as_deref(), Ok("aiid"));
+    }
+
+    #[test]
+    fn every_rule_has_metadata_for_the_widget() {
+        for info in RULES.iter().map(|r| RuleInfo::from(r.meta())) {
+            assert!(!info.id.is_empty() && !info.why.is_empty(), "{info:?}");
+        }
+    }
+}
