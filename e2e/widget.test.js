@@ -36,7 +36,7 @@ const LEAFLET = [
   "",
   "Your wound 😀 will heal in about 2 weeks. If you notice any of the following symptoms after you have started taking the medicine or at any time during the treatment, you should stop taking it, and you should contact your surgery straight away.",
   "",
-  "Take paracetamol if you need it. Avoid anti-inflammatory painkillers unless a pharmacist says they are safe.",
+  "Take paracetamol if you need it. Avoid overdosing: never take more than the recommended dose.",
   "",
 ].join("\n");
 
@@ -152,9 +152,9 @@ test("typed text is highlighted on exactly the flagged characters, also after em
   const long = report.findings.find((f) => f.rule === "long-sentence");
   assert.ok(long, "the long sentence is flagged");
   assert.match(text.slice(long.utf16.start, long.utf16.end), /^If you notice .* straight away\.$/);
-  const word = report.findings.findIndex((f) => f.rule === "long-word" && text.slice(f.utf16.start, f.utf16.end) === "anti-inflammatory");
-  assert.ok(word >= 0, "'anti-inflammatory' is flagged as a long word");
-  assert.equal(await markedText(word), "anti-inflammatory");
+  const word = report.findings.findIndex((f) => f.rule === "long-word" && text.slice(f.utf16.start, f.utf16.end) === "overdosing");
+  assert.ok(word >= 0, "'overdosing' is flagged as a long word");
+  assert.equal(await markedText(word), "overdosing");
   // The backdrop lays the text out exactly as the textarea does: same box, same text.
   const layout = await el().evaluate((w) => {
     const ta = w.shadowRoot.querySelector("textarea");
@@ -251,13 +251,28 @@ test("a Markdown file opens from disk", async () => {
   assert.ok(opened.text.slice(f.utf16.start, f.utf16.end).startsWith("You will have **a general"));
 });
 
-test("a Word file is refused with a sentence that names it, and the text is kept", async () => {
+test("a Word .docx file opens as its extracted text and is checked as the decoded document", async () => {
   const before = await settled();
-  await page.locator("leaflint-checker #file").setInputFiles({ name: "leaflet.docx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\x03\x04word/document.xml") });
-  const alert = page.getByRole("alert");
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /“leaflet\.docx” looks like a Word or zip file/);
-  assert.equal(await el().evaluate((w) => w.value), before.text);
+  await page.locator("leaflint-checker #file").setInputFiles(join(ROOT, "tests", "fixtures", "amoxicillin-leaflet.docx"));
+  const opened = await settled(before.checks + 1);
+  assert.match(opened.text, /amoxicillin/i);
+  assert.equal(await el().evaluate((w) => w.format), "docx");
+  assert.equal(await el().evaluate((w) => w.report.source.format), "docx");
+  assert.ok(await page.getByRole("alert").isHidden());
+});
+
+test("a zip that is not a Word file, or a damaged one, is refused with a sentence that names it, and the text is kept", async () => {
+  const before = await settled();
+  for (const [name, buffer] of [
+    ["photos.docx", Buffer.from("PK\x05\x06" + "\0".repeat(18), "latin1")],
+    ["leaflet.docx", Buffer.from("PK\x03\x04word/document.xml")],
+  ]) {
+    await page.locator("leaflint-checker #file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.textContent(), new RegExp(`“${name.replace(".", "\\.")}” `));
+    assert.equal(await el().evaluate((w) => w.value), before.text);
+  }
 });
 
 test("re-check speed on a 20 KB leaflet", async () => {
@@ -297,13 +312,23 @@ test("re-check speed on a 20 KB leaflet", async () => {
 });
 
 test("chunks with teach-back prompts and numeracy load show when the report has them", async () => {
-  // Today's engine leaves chunks empty and numeracy null; later reports fill them (SPEC §6.2, §3.8).
+  // The report's typed chunks (SPEC §6.2, §6.14) and numeracy load (§3.8); a null load shows a dash.
   const shown = await el().evaluate((w) => {
+    const empty = structuredClone(w.report);
+    empty.scores.numeracy = null;
+    empty.chunks = [];
+    empty.closing_prompt = null;
+    w.renderScores(empty);
+    w.report = empty;
+    w.renderChunks();
     const before = { numeracy: w.shadowRoot.querySelector("#score-numeracy .value").textContent, chunks: w.shadowRoot.querySelector("#chunks").textContent };
-    const r = structuredClone(w.report);
+    const r = structuredClone(empty);
     r.scores.numeracy = { expressions: 5, per_100_words: 3.3, points: 11, load: 7.3333, band: "high", components: {} };
-    r.chunks = [{ index: 0, heading: "Pain relief", span: { start: 0, end: 10 }, words: 16, actions: 2,
+    r.chunks = [{ index: 0, heading: "Pain relief", span: { start: 0, end: 10 }, words: 16, units: 2, mean_sentence_words: 8,
+      fk_grade: 4.2, complex_language_pct: null, actions: 2, key_actions: [], number_expressions: 1, numeracy_points: 1,
+      passive_count: 0, split_points: [],
       teach_back: ["Can you tell me how and when you will take this medicine?", "Can you tell me what you should not do?"] }];
+    r.closing_prompt = "What will you do when you get home?";
     w.renderScores(r);
     w.report = r;
     w.renderChunks();
@@ -312,6 +337,8 @@ test("chunks with teach-back prompts and numeracy load show when the report has 
       numeracy: w.shadowRoot.querySelector("#score-numeracy dd").textContent.trim(),
       heading: w.shadowRoot.querySelector(".chunk h3").textContent,
       prompts: [...w.shadowRoot.querySelectorAll(".teach-back li")].map((li) => li.textContent),
+      label: w.shadowRoot.querySelector(".chunk .tb-label").textContent,
+      closing: w.shadowRoot.querySelector(".closing-prompt").textContent,
     };
     w.requestCheck(0); // back to the engine's own report
     return out;
@@ -321,6 +348,8 @@ test("chunks with teach-back prompts and numeracy load show when the report has 
   assert.equal(shown.numeracy, "7.3 high");
   assert.equal(shown.heading, "Pain relief");
   assert.deepEqual(shown.prompts, ["Can you tell me how and when you will take this medicine?", "Can you tell me what you should not do?"]);
+  assert.equal(shown.label, "Teach-back prompts");
+  assert.equal(shown.closing, "What will you do when you get home?");
   await settled();
 });
 

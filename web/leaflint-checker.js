@@ -3,7 +3,7 @@
 //   <script type="module" src="leaflint-checker.js"></script>
 //   <leaflint-checker profile="nhs" format="text">Optional starting text.</leaflint-checker>
 //
-// Attributes: profile (nhs | us | easy-read), format (text | markdown), persist (keep settings in
+// Attributes: profile (nhs | us | easy-read), format (text | markdown | html | docx), persist (keep settings in
 // localStorage). Properties: value (the text), report (the latest report), timings.
 // Events: "leaflint-ready" {version, rules}, "leaflint-report" {report, timings}.
 //
@@ -23,10 +23,11 @@ const CATEGORIES = {
   structure: "Structure",
 };
 const PROFILES = { nhs: "NHS (UK)", us: "US", "easy-read": "Easy read" };
-// Formats the editor can check as source (engine format names). Others it opens (a .docx) are
-// checked as the plain text the engine extracted.
-const FORMATS = { text: "Plain text", markdown: "Markdown" };
-const ACCEPT = ".txt,.text,.md,.markdown,text/plain,text/markdown";
+// Engine format names. A Word file shows its extracted text; while that text is unchanged the
+// engine checks the document it decoded (headings and lists from Word styles), after an edit it
+// reads the text with plain-text conventions.
+const FORMATS = { text: "Plain text", markdown: "Markdown", html: "HTML", docx: "Word (.docx) text" };
+const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const SEVERITY = { info: "Info", warning: "Warning", error: "Error" };
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 };
 const STORAGE_KEY = "leaflint-checker-settings";
@@ -429,7 +430,7 @@ class LeaflintChecker extends HTMLElement {
     b.title = can ? `Undo “${top.label}”` : "";
   }
 
-  /** Open a file: the engine decodes it (format from the name; binary, bad UTF-8 and Word files are refused with a sentence). */
+  /** Open a file: the engine decodes it (format from the name; Word .docx and HTML are read; binary, bad UTF-8 and damaged or non-Word zips are refused with a sentence). */
   async openFile(file) {
     if (!file || !this.worker) return;
     this.$("#file").value = "";
@@ -607,7 +608,7 @@ class LeaflintChecker extends HTMLElement {
       row("Flesch–Kincaid grade", fmt1(rd?.flesch_kincaid_grade), "", "score-fk"),
       row("Complex language", pct == null ? null : `${pct}%`, status(complex) + (complex ? `<span class="band">target ${fmt1(complex.pass_at_most)}% or under</span>` : ""), "score-complex"),
       row("Passive voice", s?.language.passive_count ?? null, "", "score-passive"),
-      row("Numeracy load", num ? fmt1(num.load) : null, num?.band ? ` <span class="band">${esc(num.band)}</span>` : "", "score-numeracy"),
+      row("Numeracy load", num?.load != null ? fmt1(num.load) : null, num?.band ? ` <span class="band">${esc(num.band)}</span>` : "", "score-numeracy"),
       row("Words", s ? s.counts.words_total.toLocaleString("en-GB") : null, s ? ` <span class="band">${s.counts.formula_sentences} sentences, about ${minutes < 1 ? "under 1" : minutes} min to read</span>` : "", "score-words"),
     ].join("");
     this.$("#notes").innerHTML = (r?.notes ?? []).map((n) => `<li>${esc(n)}</li>`).join("");
@@ -686,8 +687,9 @@ class LeaflintChecker extends HTMLElement {
 
   renderChunks() {
     const chunks = this.report?.chunks ?? [];
+    const closing = this.report?.closing_prompt;
     const el = this.$("#chunks");
-    if (!chunks.length) {
+    if (!chunks.length && !closing) {
       el.innerHTML = `<p class="hint">Teach-back prompts for each section appear here when the checker finds sections with things for the reader to do.</p>`;
       return;
     }
@@ -696,10 +698,10 @@ class LeaflintChecker extends HTMLElement {
         const prompts = Array.isArray(c.teach_back) ? c.teach_back : [];
         return `<li class="chunk"><h3>${esc(c.heading ?? (c.index === 0 ? "Opening" : `Section ${c.index + 1}`))}</h3>
   <p class="band">${c.words ?? "—"} words${c.actions != null ? `, ${c.actions} action${c.actions === 1 ? "" : "s"}` : ""}${c.fk_grade != null ? `, grade ${fmt1(c.fk_grade)}` : ""}</p>
-  ${prompts.length ? `<p class="tb-label">Ask the reader:</p><ul class="teach-back">${prompts.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>` : ""}
+  ${prompts.length ? `<h4 class="tb-label">Teach-back prompts</h4><ul class="teach-back">${prompts.map((p) => `<li>${esc(p)}</li>`).join("")}</ul>` : ""}
 </li>`;
       })
-      .join("")}</ol>`;
+      .join("")}</ol>${closing ? `<h3>To close</h3><p class="closing-prompt">${esc(closing)}</p>` : ""}`;
   }
 
   preparePrint(on) {

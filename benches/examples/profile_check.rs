@@ -15,10 +15,12 @@ fn main() {
     let t = Instant::now();
     let an = Analysis::new(&doc, leaflint::metrics::number_style(cfg.profile));
     println!("analysis  {:?}", t.elapsed());
+    let t = Instant::now();
     let lang = leaflint::language::Lang::new(&doc, &an, &cfg);
+    println!("language  {:?}", t.elapsed());
     let t = Instant::now();
     let scores = leaflint::metrics::scores_with(&lang);
-    println!("scores    {:?} (with the language detectors the rules share)", t.elapsed());
+    println!("scores    {:?}", t.elapsed());
     let t = Instant::now();
     let structure = leaflint::structure::Structure::new(&doc, &an);
     println!("structure {:?}", t.elapsed());

@@ -140,7 +140,12 @@ fn html_report_is_standalone() {
     assert!(html.starts_with("<!doctype html>"));
     assert!(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="), "offline");
     assert!(html.contains("<mark id=\"f0-0\""));
-    assert!(html.contains("Numeracy load</th><td>—"), "null numeracy load shows as a dash");
+    let load = html.split("Numeracy load</th><td>").nth(1).expect("numeracy load row");
+    assert!(
+        load.starts_with(|c: char| c.is_ascii_digit()),
+        "the numeracy load is shown: {}",
+        &load[..20.min(load.len())]
+    );
     assert!(html.contains("@media print"));
 }
 
@@ -213,7 +218,7 @@ fn no_progress_bar_when_not_a_terminal() {
 fn exit_codes_follow_fail_on() {
     let clean = b"Take 1 tablet each morning. Rest.";
     assert_eq!(run(&["check", "-"], Some(clean)).status.code(), Some(0));
-    let text = b"Complications are rare. Rest.";
+    let text = b"Complications can happen. Rest.";
     assert_eq!(run(&["check", "-"], Some(text)).status.code(), Some(0), "info only: under --fail-on warning");
     assert_eq!(run(&["check", "--fail-on", "info", "-"], Some(text)).status.code(), Some(1));
     assert_eq!(run(&["check", "--fail-on", "never", "samples/metformin-leaflet.txt"], None).status.code(), Some(0));

@@ -48,7 +48,20 @@ export interface Finding {
   fixes: Fix[]; data: Record<string, unknown>;
 }
 export interface Target { metric: string; value: number; pass_at_most: number; acceptable_at_most?: number; status: "pass" | "acceptable" | "fail" }
-export interface Chunk { index: number; heading: string | null; span: Range; words: number; teach_back?: string[]; [key: string]: unknown }
+/** A chunk of the text: a heading and its body (SPEC §6.2), with its teach-back prompts (§6.14). */
+export interface Chunk {
+  index: number; heading: string | null; span: Range; words: number; units: number;
+  mean_sentence_words: number | null; fk_grade: number | null; complex_language_pct: number | null;
+  actions: number; key_actions: Record<string, unknown>[]; number_expressions: number | null;
+  numeracy_points: number | null; passive_count: number | null; teach_back: string[];
+  split_points: Record<string, unknown>[];
+}
+export type ItemStatus = "pass" | "fail" | "na" | "prompt";
+export interface ChecklistItem {
+  id: string; text: string; how: "automatic" | "partial" | "manual"; status: ItemStatus;
+  suggested?: ItemStatus; evidence: number[]; spans?: Range[]; note?: string;
+}
+export interface Checklist { items: ChecklistItem[]; decided: number; passed: number; auto_score: number | null; label: string }
 /** SPEC §1.5. Scores that cannot be computed (or whose rules have not run) are `null`. */
 export interface Report {
   schema_version: number; leaflint_version: string; profile: Profile;
@@ -67,7 +80,7 @@ export interface Report {
     reading_time: { silent_seconds: number; aloud_seconds: number };
   };
   targets: Target[]; findings: Finding[]; chunks: Chunk[];
-  checklists: Record<string, { items: unknown[] }>; units?: unknown[]; notes: string[];
+  checklists: { cdc_cci: Checklist; pemat_p: Checklist }; closing_prompt: string | null; units?: unknown[]; notes: string[];
 }
 export interface PerProfile<T> { nhs: T; us: T; "easy-read": T }
 /** A rule's metadata: what `rules()` returns one of. `defaults` is `null` where the rule is off. */
@@ -84,7 +97,9 @@ fn start() {
 }
 
 /// Check `text` under `config` (a `Config` object; `undefined` or `null` for the defaults) read as
-/// `format` (`"text"`, the default, or `"markdown"`; file extensions such as `"md"` work too).
+/// `format` (`"text"`, the default, `"markdown"`, `"html"` or `"docx"`; file extensions such as
+/// `"md"` work too). `"docx"` checks the document last opened with `readFile` when `text` is still
+/// its extracted text, and otherwise reads `text` with plain-text conventions.
 /// Returns the report (SPEC §1.5) as a plain object; throws on a bad config or format.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn check(
@@ -94,7 +109,12 @@ pub fn check(
 ) -> Result<JsValue, JsError> {
     let config = config_from_js(config).map_err(|e| JsError::new(&e))?;
     let format = parse_format(format.as_deref()).map_err(|e| JsError::new(&e))?;
-    let report = leaflint::check_document(&Document::parse(text, format), "browser", &config);
+    // A Word file opened with `readFile` is checked as the Document the decoder built (its
+    // headings and lists come from the Word styles) while the editor still holds its text.
+    let report = OPENED.with(|opened| match opened.borrow().as_ref() {
+        Some(doc) if doc.format == format && doc.text == text => leaflint::check_document(doc, "browser", &config),
+        _ => leaflint::check_document(&Document::parse(text, format), "browser", &config),
+    });
     to_js(&report)
 }
 
@@ -124,12 +144,22 @@ pub fn apply_fixes(
     apply(text, &fixes).map_err(|e| JsError::new(&e))
 }
 
-/// Read a file's bytes as the CLI does (rejecting binary data, invalid UTF-8 and containers it
-/// cannot read, with one sentence naming the file) and return the text to edit and its format.
+thread_local! {
+    /// The Document of the last file opened with `readFile` (a Word file's structure cannot be
+    /// rebuilt from its extracted text, so `check` reuses it while the text is unchanged).
+    static OPENED: std::cell::RefCell<Option<Document>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Read a file's bytes as the CLI does through `leaflint::input::decode` (plain text, Markdown,
+/// HTML and Word .docx; binary data, invalid UTF-8 and damaged or non-Word zips are refused with
+/// one sentence naming the file) and return the text to edit and its format (`"docx"` for Word:
+/// the text is the extracted text; pass both back to `check` to check the decoded document).
 #[wasm_bindgen(js_name = readFile, unchecked_return_type = "{ text: string; format: string }")]
 pub fn read_file(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
     let doc = leaflint::input::decode(bytes, None, Some(name)).map_err(|e| JsError::new(&format!("“{name}” {e}")))?;
-    to_js(&FileText { text: &doc.text, format: doc.format })
+    let value = to_js(&FileText { text: &doc.text, format: doc.format })?;
+    OPENED.with(|opened| *opened.borrow_mut() = Some(doc));
+    Ok(value)
 }
 
 #[derive(Serialize)]
@@ -167,7 +197,7 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> 
     serde_json::from_value(json).map_err(|e| e.to_string())
 }
 
-/// A format name (`text`, `markdown`) or a file extension the engine knows (`txt`, `md`, …).
+/// A format name (`text`, `markdown`, `html`, `docx`) or a file extension the engine knows (`txt`, `md`, …).
 pub fn parse_format(name: Option<&str>) -> Result<Format, String> {
     let Some(name) = name.map(|n| n.trim().trim_start_matches('.')).filter(|n| !n.is_empty()) else {
         return Ok(Format::Text);
@@ -176,7 +206,7 @@ pub fn parse_format(name: Option<&str>) -> Result<Format, String> {
         "text" | "plain" => Ok(Format::Text),
         "markdown" => Ok(Format::Markdown),
         other => Format::from_extension(other)
-            .ok_or_else(|| format!("unknown format `{name}` (use \"text\" or \"markdown\")")),
+            .ok_or_else(|| format!("unknown format `{name}` (use \"text\", \"markdown\", \"html\" or \"docx\")")),
     }
 }
 
@@ -278,6 +308,8 @@ mod tests {
         assert_eq!(parse_format(Some("markdown")), Ok(Format::Markdown));
         assert_eq!(parse_format(Some(".MD")), Ok(Format::Markdown));
         assert_eq!(parse_format(Some("txt")), Ok(Format::Text));
+        assert_eq!(parse_format(Some("html")), Ok(Format::Html));
+        assert_eq!(parse_format(Some("docx")), Ok(Format::Docx));
         let e = parse_format(Some("pdf")).expect_err("pdf is not a format");
         assert!(e.contains("`pdf`") && e.contains("markdown"), "{e}");
     }

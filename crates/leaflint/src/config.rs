@@ -131,8 +131,7 @@ pub struct Config {
     /// Acronyms treated as well known.
     pub allow_acronyms: Vec<String>,
     /// Extra jargon terms with their plain alternative (`"myocardial infarction" = "heart
-    /// attack"`), flagged by `medical-jargon` (SPEC §4.4) like rows of its word list, in every
-    /// profile; several alternatives are separated by `;`.
+    /// attack"`), flagged by `medical-jargon` (SPEC §4.4) like rows of its word list.
     pub jargon: BTreeMap<String, String>,
     /// Add every unit (what was counted) to the report.
     pub explain: bool,

@@ -25,7 +25,7 @@ pub fn check(text: &str, config: &Config) -> Report {
 pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
     let lang = crate::language::Lang::new(doc, &analysis, config);
-    let scores = metrics::scores_with(&lang);
+    let mut scores = metrics::scores_with(&lang);
     let structure = lang.structure();
     let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure, lang: &lang };
     let mut findings = Vec::new();
@@ -38,6 +38,12 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
     fill_positions(&doc.text, &mut findings);
+    if let Some(n) = scores.numeracy_detail.as_mut() {
+        // The load counts the findings the report gives: after suppression comments and
+        // overlap precedence, with word rules that weigh on it (clinical-shorthand).
+        n.recount(&findings);
+        scores.numeracy = Some(n.to_value());
+    }
     let ran = |id: &str| config.rule_enabled(id);
     let checklists = checklist::build(&checklist::Input {
         doc,
@@ -53,6 +59,9 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         let (pct, passives) = crate::language::unit_range_scores(&lang, chunk.body.clone());
         report.complex_language_pct = pct;
         report.passive_count = Some(passives);
+    }
+    if let Some(n) = &scores.numeracy_detail {
+        n.fill_chunks(&mut chunks, &structure.chunks, &findings);
     }
     let mut notes = suppressions.notes();
     notes.extend(doc.notes.iter().cloned());
@@ -219,6 +228,7 @@ fn targets(scores: &Scores, config: &Config) -> Vec<Target> {
     let simple = [
         ("complex_language_pct", scores.language.complex_language_pct, "complex-language-pct"),
         ("passive_share", scores.language.passive_share, "passive-share"),
+        ("numeracy_load", scores.numeracy_detail.as_ref().map(|n| n.load), "numeracy-load"),
     ];
     for (metric, value, key) in simple {
         if let Some(v) = value {

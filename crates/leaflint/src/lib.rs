@@ -28,6 +28,7 @@ pub mod input;
 pub mod language;
 pub mod lexicon;
 pub mod metrics;
+pub mod numbers;
 pub mod picture;
 pub mod report;
 pub mod rules;

@@ -115,9 +115,9 @@ pub struct Chunk {
     pub actions: usize,
     /// Distinct verb class + object pairs, in order of first appearance.
     pub key_actions: Vec<KeyAction>,
-    /// Number expressions (`null` until the numeracy model lands).
+    /// Number expressions in the chunk's body (SPEC §3.8).
     pub number_expressions: Option<u32>,
-    /// Numeracy points (`null` until the numeracy model lands).
+    /// Number expressions plus the weight of numeracy findings in the chunk (SPEC §3.8).
     pub numeracy_points: Option<f64>,
     /// Passive constructions (`null` until the passive-voice detector lands).
     pub passive_count: Option<u32>,

@@ -138,8 +138,13 @@ pub struct Scores {
     pub readability: Readability,
     /// Language scores.
     pub language: Language,
-    /// Numeracy load (SPEC §3.8); `null` until the numeracy rules run.
+    /// Numeracy load (SPEC §3.8): `expressions`, `per_100_words`, `points`, `load`, `band`,
+    /// `components` (the JSON of [`Scores::numeracy_detail`]).
     pub numeracy: Option<serde_json::Value>,
+    /// The numeracy load typed, with the number model and the numeracy findings of the score's
+    /// pass (not in the JSON).
+    #[serde(skip)]
+    pub numeracy_detail: Option<crate::numbers::load::Numeracy>,
     /// Reading time.
     pub reading_time: ReadingTime,
 }
@@ -274,7 +279,7 @@ pub fn scores_with(lang: &crate::language::Lang<'_>) -> Scores {
         long_share: (n > 0.0).then(|| counted.iter().filter(|&&w| f64::from(w) > long_words).count() as f64 / n),
     };
     let words_total = counts.words_total as f64;
-    Scores {
+    let mut scores = Scores {
         readability: Readability {
             smog: Smog { grade: smog, confidence, sentences: counts.smog_sentences },
             flesch_reading_ease: fre,
@@ -303,12 +308,17 @@ pub fn scores_with(lang: &crate::language::Lang<'_>) -> Scores {
             mtld_note: lx.lexical.mtld_note,
         },
         numeracy: None,
+        numeracy_detail: None,
         reading_time: ReadingTime {
             silent_seconds: words_total / SILENT_WPM * 60.0,
             aloud_seconds: words_total / ALOUD_WPM * 60.0,
         },
         counts,
-    }
+    };
+    let numeracy = crate::numbers::load::compute(lang, &scores);
+    scores.numeracy = Some(numeracy.to_value());
+    scores.numeracy_detail = Some(numeracy);
+    scores
 }
 
 /// The number style for spoken numbers in a profile (SPEC §1.6: British says "and").

@@ -115,11 +115,17 @@ macro_rules! registry {
 }
 
 registry! {
+    adjacent_numbers::AdjacentNumbers,
     chunk_too_long::ChunkTooLong,
     clinical_shorthand::ClinicalShorthand,
     complex_word::ComplexWord,
+    dash_range::DashRange,
+    decimal::Decimal,
+    fraction::Fraction,
     hard_sentence::HardSentence,
+    implied_calculation::ImpliedCalculation,
     inclusive_language::InclusiveLanguage,
+    large_number_unanchored::LargeNumberUnanchored,
     long_list::LongList,
     long_paragraph::LongParagraph,
     long_sentence::LongSentence,
@@ -127,12 +133,21 @@ registry! {
     main_message_not_first::MainMessageNotFirst,
     medical_jargon::MedicalJargon,
     missing_headings::MissingHeadings,
+    missing_time_frame::MissingTimeFrame,
+    mixed_denominators::MixedDenominators,
+    mixed_number_formats::MixedNumberFormats,
     nhs_style_words::NhsStyleWords,
     no_call_to_action::NoCallToAction,
     no_summary::NoSummary,
     nominalisation::Nominalisation,
     not_addressed_to_reader::NotAddressedToReader,
+    number_density::NumberDensity,
+    number_style::NumberStyle,
+    one_in_x_varying::OneInXVarying,
+    one_sided_framing::OneSidedFraming,
     passive_voice::PassiveVoice,
+    percentage::Percentage,
+    relative_risk::RelativeRisk,
     steps_in_one_sentence::StepsInOneSentence,
     too_many_key_messages::TooManyKeyMessages,
     uk_spelling::UkSpelling,
@@ -141,6 +156,7 @@ registry! {
     us_spelling::UsSpelling,
     vague_heading::VagueHeading,
     vague_qualifier::VagueQualifier,
+    verbal_probability::VerbalProbability,
 }
 
 /// The rule with this id.
