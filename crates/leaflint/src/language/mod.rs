@@ -418,7 +418,9 @@ pub fn unit_range_scores(lang: &Lang<'_>, units: Range<usize>) -> (Option<f64>, 
             }
         }
     }
-    let passives = lang.passives().iter().filter(|p| units.contains(&p.unit)).count();
+    // Passives are in unit order: take the chunk's slice.
+    let all = lang.passives();
+    let passives = all.partition_point(|p| p.unit < units.end) - all.partition_point(|p| p.unit < units.start);
     ((words > 0).then(|| 100.0 * hard as f64 / words as f64), passives as u32)
 }
 

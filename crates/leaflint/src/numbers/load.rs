@@ -145,13 +145,21 @@ impl Numeracy {
         findings: &[Finding],
     ) {
         let Some(m) = self.model() else { return };
+        // Weighted findings by start, with running sums: each chunk takes a slice of them
+        // (a scan of every finding per chunk was quadratic on long documents).
+        let mut weighted: Vec<(usize, f64)> =
+            findings.iter().map(|f| (f.span.start(), weight(&f.rule))).filter(|(_, w)| *w != 0.0).collect();
+        weighted.sort_by_key(|&(start, _)| start);
+        let mut sums = Vec::with_capacity(weighted.len() + 1);
+        sums.push(0.0);
+        for (_, w) in &weighted {
+            sums.push(sums.last().copied().unwrap_or(0.0) + w);
+        }
         for (r, c) in reports.iter_mut().zip(chunks) {
             let n: usize = c.body.clone().map(|u| m.expressions_in(u)).sum();
-            let w: f64 = findings
-                .iter()
-                .filter(|f| c.span.start() <= f.span.start() && f.span.start() < c.span.end())
-                .map(|f| weight(&f.rule))
-                .sum();
+            let lo = weighted.partition_point(|&(start, _)| start < c.span.start());
+            let hi = weighted.partition_point(|&(start, _)| start < c.span.end());
+            let w = sums[hi.max(lo)] - sums[lo];
             r.number_expressions = Some(n as u32);
             r.numeracy_points = Some(n as f64 + w);
         }
