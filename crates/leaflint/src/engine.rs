@@ -7,7 +7,7 @@ use crate::metrics::{self, Scores};
 use crate::report::{Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
 use crate::span::PositionIndex;
-use crate::structure::{checklist, chunk_reports, teach_back, Structure};
+use crate::structure::{checklist, chunk_reports, teach_back};
 use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 
@@ -26,8 +26,8 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
     let lang = crate::language::Lang::new(doc, &analysis, config);
     let mut scores = metrics::scores_with(&lang);
-    let structure = Structure::new(doc, &analysis);
-    let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure: &structure, lang: &lang };
+    let structure = lang.structure();
+    let cx = Context { doc, analysis: &analysis, scores: &scores, config, structure, lang: &lang };
     let mut findings = Vec::new();
     for rule in RULES {
         if config.rule_enabled(rule.meta().id) {
@@ -48,13 +48,18 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let checklists = checklist::build(&checklist::Input {
         doc,
         analysis: &analysis,
-        structure: &structure,
+        structure,
         scores: &scores,
         findings: &findings,
         config,
         ran: &ran,
     });
-    let mut chunks = chunk_reports(doc, &analysis, &structure, config.threshold("chunk-too-long", "words"));
+    let mut chunks = chunk_reports(doc, &analysis, structure, config.threshold("chunk-too-long", "words"));
+    for (report, chunk) in chunks.iter_mut().zip(&structure.chunks) {
+        let (pct, passives) = crate::language::unit_range_scores(&lang, chunk.body.clone());
+        report.complex_language_pct = pct;
+        report.passive_count = Some(passives);
+    }
     if let Some(n) = &scores.numeracy_detail {
         n.fill_chunks(&mut chunks, &structure.chunks, &findings);
     }

@@ -133,6 +133,117 @@ fn no_rule_flags_its_own_fix_on_real_leaflets() {
     }
 }
 
+/// Random sentences from the tokens the fixes write and rewrite: the round trip holds there too.
+#[test]
+fn no_rule_flags_its_own_fix_on_token_soup() {
+    const VOCAB: &[&str] = &[
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        "COPD",
+        "GP",
+        "bd",
+        "tds",
+        "od",
+        "stat",
+        "6/52",
+        "q4h",
+        "2",
+        "tablets",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "was",
+        "given",
+        "seen",
+        "checked",
+        "by",
+        "a",
+        "the",
+        "nurse",
+        "Patients",
+        "People",
+        "with",
+        "should",
+        "needs",
+        "to",
+        "you",
+        "You",
+        "their",
+        "nausea",
+        "feeling",
+        "sick",
+        "means",
+        "called",
+        "in",
+        "order",
+        "prior",
+        "make",
+        "a decision",
+        "about",
+        "suffering",
+        "from",
+        "diabetic",
+        "very",
+        "Don't",
+        "can’t",
+        "x-ray",
+        "e.g.",
+        "&",
+        "colour",
+        "organize",
+        "Covid",
+        "antiemetic",
+        "which",
+        "A&E",
+        "hypertension",
+        "high",
+        "blood",
+        "pressure",
+        "Take",
+        "Call",
+        "If",
+        "when",
+        "it",
+        "tummy",
+        "acute",
+        "chronic",
+        "disease",
+        "apply",
+        "cream",
+        "mob",
+        "telephone",
+        "us",
+        "simply",
+        "really",
+    ];
+    let mut seed: u64 = 0x5eed_1ea7;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let n = 1 + (next() % 20) as usize;
+        let mut text = String::new();
+        for k in 0..n {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(VOCAB[(next() % VOCAB.len() as u64) as usize]);
+        }
+        text.push('.');
+        for p in Profile::ALL {
+            check_text(&text, Format::Text, p);
+        }
+    }
+}
+
 #[test]
 fn fixes_apply_cleanly_everywhere() {
     // Every offered fix applies on its own and leaves the rest of the text as it was.

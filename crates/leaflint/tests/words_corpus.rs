@@ -255,3 +255,136 @@ fn voice_and_acronym_scores_and_targets() {
     let metrics: Vec<&str> = r.targets.iter().map(|t| t.metric).collect();
     assert!(metrics.contains(&"complex_language_pct") && metrics.contains(&"passive_share"), "{metrics:?}");
 }
+
+/// Random sentences built from the tokens the word rules look at (brackets, acronyms,
+/// shorthand, be-forms, contractions, names): no panic, and every fix stays inside the text on
+/// character boundaries.
+#[test]
+fn tricky_token_soup_never_breaks_a_rule() {
+    const VOCAB: &[&str] = &[
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        ":",
+        "COPD",
+        "GP",
+        "NHS",
+        "bd",
+        "tds",
+        "od",
+        "stat",
+        "6/52",
+        "q4h",
+        "2",
+        "tablets",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "was",
+        "given",
+        "seen",
+        "checked",
+        "by",
+        "a",
+        "the",
+        "nurse",
+        "Patients",
+        "People",
+        "with",
+        "should",
+        "needs",
+        "to",
+        "you",
+        "You",
+        "their",
+        "nausea",
+        "feeling",
+        "sick",
+        "means",
+        "called",
+        "in",
+        "order",
+        "prior",
+        "make",
+        "a decision",
+        "about",
+        "suffering",
+        "from",
+        "diabetic",
+        "very",
+        "Don't",
+        "can’t",
+        "x-ray",
+        "e.g.",
+        "&",
+        "colour",
+        "organize",
+        "Covid",
+        "antiemetic",
+        "which",
+        "DO",
+        "NOT",
+        "A&E",
+        "hypertension",
+        "high",
+        "blood",
+        "pressure",
+        "’s",
+        "-",
+        "Take",
+        "Call",
+        "If",
+        "when",
+        "it",
+        "COVID-19",
+        "tummy",
+        "acute",
+        "chronic",
+        "disease",
+        "apply",
+        "cream",
+        "mob",
+        "telephone",
+        "us",
+        "ÉCLAIR",
+        "😀",
+        "naïve",
+    ];
+    let mut seed: u64 = 0x5eed_1ea7;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..600 {
+        let n = 1 + (next() % 25) as usize;
+        let mut text = String::new();
+        for k in 0..n {
+            if k > 0 && next() % 4 != 0 {
+                text.push(' ');
+            }
+            text.push_str(VOCAB[(next() % VOCAB.len() as u64) as usize]);
+        }
+        for p in Profile::ALL {
+            let mut cfg = Config::for_profile(p);
+            cfg.set_enabled("vague-qualifier", true);
+            cfg.set_enabled("us-spelling", true);
+            for f in check(&text, &cfg).findings {
+                for e in f.fixes.iter().flat_map(|x| &x.edits) {
+                    assert!(e.span.end() <= text.len(), "{} edit outside {text:?}", f.rule);
+                    assert!(
+                        text.is_char_boundary(e.span.start()) && text.is_char_boundary(e.span.end()),
+                        "{} in {text:?}",
+                        f.rule
+                    );
+                }
+                let _ = leaflint::apply_fixes(&text, &f.fixes);
+            }
+        }
+    }
+}

@@ -44,7 +44,8 @@ pub const COMPOUND_PART_ZIPF: f32 = 4.5;
 /// Units written as words in health texts (lower case), never uncommon words.
 pub const UNITS: &[&str] = &[
     "mmol", "mol", "mcg", "kcal", "bpm", "mmhg", "hg", "dl", "iu", "ml", "mg", "kg", "cm", "mm", "km", "lb", "lbs",
-    "oz",
+    "oz", // abbreviations read as words; their style is nhs-style-words' business:
+    "etc", "approx",
 ];
 
 /// True when `word` (any case, one word) is common (SPEC §2.4). `min_zipf` (easy-read) also
@@ -61,7 +62,19 @@ pub fn is_common(word: &str, scowl_max: f64, min_zipf: Option<f64>) -> bool {
             return false;
         }
     }
-    zipf.is_some() || listed(w, scowl_max) || (min_zipf.is_none() && compound(w, scowl_max))
+    zipf.is_some() || listed(w, scowl_max) || (min_zipf.is_none() && (compound(w, scowl_max) || prefixed(w, scowl_max)))
+}
+
+/// Prefixes that leave a word as easy as its stem (`untreated`, `reheat`, `overdose`)†.
+pub const PREFIXES: &[&str] = &["un", "re", "non", "over", "under", "pre", "mis"];
+
+/// A common word with one of [`PREFIXES`] (the stem at least 4 letters and in the frequency list).
+fn prefixed(w: &str, scowl_max: f64) -> bool {
+    PREFIXES.iter().any(|p| {
+        w.strip_prefix(p)
+            .map(|s| s.trim_start_matches('-'))
+            .is_some_and(|s| s.len() >= 4 && lexicon::zipf(s).is_some() && listed(s, scowl_max))
+    })
 }
 
 /// The §4.6 word test for one token: not common and not exempt.
@@ -120,6 +133,8 @@ mod tests {
             "taking",
             "persists",
             "relievers",
+            "untreated",
+            "etc",
             "helpline",
             "underactive",
             "warfarin",

@@ -51,6 +51,8 @@ pub struct Lang<'a> {
     passives: OnceCell<Vec<passive::Passive>>,
     words: OnceCell<Words>,
     uncommon: OnceCell<Vec<bool>>,
+    complex: OnceCell<Vec<bool>>,
+    structure: OnceCell<crate::structure::Structure>,
 }
 
 /// Word tokens interned by their text, each with its folded lower-case form, so detectors
@@ -73,12 +75,6 @@ pub mod flags {
     pub const GET: u16 = 1 << 1;
     /// A function word (SPEC §2.4).
     pub const FUNCTION: u16 = 1 << 2;
-    /// `you`.
-    pub const YOU: u16 = 1 << 3;
-    /// An instruction opener skipped before the verb (`please`, `also` …, SPEC §6.1).
-    pub const OPENER: u16 = 1 << 4;
-    /// A word that can start an action unit (an action verb, `do`, `never`, `if`, `when` …).
-    pub const ACTION_LEAD: u16 = 1 << 5;
     /// The first word of a third-person subject or an opening clause (SPEC §4.10).
     pub const READER_LEAD: u16 = 1 << 6;
     /// A capital letter after the first character (`GPs`, `COPD`, `AFib`).
@@ -86,8 +82,6 @@ pub mod flags {
 
     /// The bits of one word, from its text and its lower-case form.
     pub fn of(text: &str, lower: &str) -> u16 {
-        const OPENERS: &[&str] = &["please", "also", "then", "now", "always", "only", "just"];
-        const LEADS: &[&str] = &["do", "don't", "never", "if", "when", "after", "before", "until", "once", "as"];
         let mut f = 0;
         if super::passive::is_be(lower) {
             f |= BE;
@@ -97,15 +91,6 @@ pub mod flags {
         }
         if crate::data::function_words::contains(lower) {
             f |= FUNCTION;
-        }
-        if lower == "you" {
-            f |= YOU;
-        }
-        if OPENERS.contains(&lower) {
-            f |= OPENER;
-        }
-        if LEADS.contains(&lower) || crate::text::action::verb_class(lower).is_some() {
-            f |= ACTION_LEAD;
         }
         if super::reader::is_lead(lower) {
             f |= READER_LEAD;
@@ -132,7 +117,19 @@ impl<'a> Lang<'a> {
             passives: OnceCell::new(),
             words: OnceCell::new(),
             uncommon: OnceCell::new(),
+            complex: OnceCell::new(),
+            structure: OnceCell::new(),
         }
+    }
+
+    /// Action units and chunks (SPEC §6.1–§6.2), shared with the structure rules.
+    pub fn structure(&self) -> &crate::structure::Structure {
+        self.structure.get_or_init(|| crate::structure::Structure::new(self.doc, self.an))
+    }
+
+    /// Per token: counts as complex language (SPEC §3.7); see [`complex_tokens`].
+    pub fn complex(&self) -> &[bool] {
+        self.complex.get_or_init(|| complex_tokens(self))
     }
 
     /// Per token: the §4.6 word test (`uncommon-word` thresholds of the configuration), shared by
@@ -408,32 +405,45 @@ pub fn complex_tokens(lang: &Lang<'_>) -> Vec<bool> {
     complex
 }
 
-/// A cheap test that passes every unit `text::action::is_action` accepts (SPEC §6.1): its first
-/// word after the openers is a listed verb, `do`, `never`, `don't` or a clause opener, or it
-/// contains `you`. Units that fail it are not actions, so the full test is skipped.
-fn may_be_action(lang: &Lang<'_>, u: &crate::text::Unit) -> bool {
-    let first =
-        u.tokens.clone().filter(|&i| lang.token(i).is_word()).map(|i| lang.flags(i)).find(|f| f & flags::OPENER == 0);
-    first.is_some_and(|f| f & flags::ACTION_LEAD != 0) || u.tokens.clone().any(|i| lang.flags(i) & flags::YOU != 0)
+/// Complex-language percentage and passive count of a range of units (a chunk's body, SPEC
+/// §6.2), with the document scores' definitions.
+pub fn unit_range_scores(lang: &Lang<'_>, units: Range<usize>) -> (Option<f64>, u32) {
+    let complex = lang.complex();
+    let (mut words, mut hard) = (0usize, 0usize);
+    for u in &lang.an.units[units.clone()] {
+        for i in u.tokens.clone() {
+            if lang.an.tokens[i].is_word() {
+                words += 1;
+                hard += usize::from(complex[i]);
+            }
+        }
+    }
+    // Passives are in unit order: take the chunk's slice.
+    let all = lang.passives();
+    let passives = all.partition_point(|p| p.unit < units.end) - all.partition_point(|p| p.unit < units.start);
+    ((words > 0).then(|| 100.0 * hard as f64 / words as f64), passives as u32)
 }
 
 /// Compute the detector-based language scores.
 pub fn scores(lang: &Lang<'_>) -> LanguageScores {
     let words_total: usize = lang.an.units.iter().map(|u| u.words as usize).sum();
-    let complex = complex_tokens(lang);
-    let n_complex = lang.an.tokens.iter().zip(&complex).filter(|(t, c)| **c && t.is_word()).count();
+    let complex = lang.complex();
+    let n_complex = lang.an.tokens.iter().zip(complex).filter(|(t, c)| **c && t.is_word()).count();
     let counted: Vec<bool> = lang.an.units.iter().map(|u| u.counted).collect();
     let s = counted.iter().filter(|c| **c).count();
     let passives = lang.passives();
     let passive_count = passives.iter().filter(|p| counted[p.unit]).count();
     let mut with_passive: Vec<usize> = passives.iter().filter(|p| counted[p.unit]).map(|p| p.unit).collect();
     with_passive.dedup();
+    // Action units (SPEC §6.1 (a)–(d), the structure's own) are addressed to the reader; the
+    // third-person instructions of §4.10 are actions (e) that are not.
+    let structure = lang.structure();
     let (mut addressed, mut actions) = (0usize, 0usize);
     for (ui, u) in lang.an.units.iter().enumerate() {
         if u.kind == crate::text::UnitKind::Heading {
             continue;
         }
-        if may_be_action(lang, u) && crate::text::action::is_action(crate::text::unit_text(lang.doc, u)) {
+        if structure.is_action(ui) {
             addressed += 1;
             actions += 1;
         } else if reader::find_in_unit(lang, ui).is_some() {

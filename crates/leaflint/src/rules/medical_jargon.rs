@@ -65,6 +65,15 @@ fn row_info(cx: &Context<'_>, r: TermRef) -> (String, Vec<String>, bool, bool) {
     }
 }
 
+/// Nouns that an adjective-like term modifies (`antiviral drugs`, `anti-inflammatory medicine`,
+/// `cardiovascular disease`): the term's alternatives are nouns, so no swap fits there.
+const HEAD_NOUNS: &[&str] = &[
+    "agent", "agents", "care", "condition", "conditions", "cream", "creams", "disease", "diseases", "drug", "drugs",
+    "effect", "effects", "infection", "infections", "medication", "medications", "medicine", "medicines", "problem",
+    "problems", "reaction", "reactions", "system", "tablet", "tablets", "test", "tests", "therapy", "treatment",
+    "treatments",
+];
+
 /// Alternatives longer than this many words are explanations, not words to swap in before
 /// another word (`cardiovascular disease`)†.
 pub const MAX_SWAP_WORDS: usize = 3;
@@ -88,6 +97,7 @@ fn swap_breaks(cx: &Context<'_>, m: &TermMatch, alt: &str) -> bool {
         || alt.split(' ').count() > MAX_SWAP_WORDS && !crate::data::function_words::contains(&next)
         || last == next
         || format!("{last}s") == next
+        || HEAD_NOUNS.contains(&next.as_str())
 }
 
 /// The term as it goes in brackets: lower-cased when it is capitalised only because it starts
