@@ -369,6 +369,33 @@ fn config_file_settings_apply() {
 }
 
 #[test]
+fn config_jargon_terms_are_flagged_with_their_alternative() {
+    let d = tmpdir();
+    write(d.path(), "leaflint.toml", "[jargon]\n\"cardiac event\" = \"heart attack\"\n".as_bytes());
+    write(d.path(), "a.txt", b"If you have a cardiac event, call 999.\n");
+    let v = json(&run_in(d.path(), &["check", "--format", "json", "a.txt"], None));
+    let f = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "medical-jargon")
+        .unwrap_or_else(|| panic!("the configured term is flagged: {v}"));
+    assert_eq!(f["span"]["start"], 14);
+    assert_eq!(f["span"]["end"], 27);
+    let replacements: Vec<&str> = f["fixes"]
+        .as_array()
+        .expect("fixes")
+        .iter()
+        .flat_map(|x| x["edits"].as_array().into_iter().flatten())
+        .filter_map(|e| e["replacement"].as_str())
+        .collect();
+    assert!(replacements.iter().any(|r| r.contains("heart attack")), "{replacements:?}");
+    // Without the file, the term is not on any list.
+    let o = run_in(d.path(), &["check", "--no-config", "--format", "json", "a.txt"], None);
+    assert!(!json(&o)["findings"].as_array().expect("findings").iter().any(|f| f["rule"] == "medical-jargon"));
+}
+
+#[test]
 fn init_writes_a_commented_default_that_loads() {
     let d = tmpdir();
     let o = run_in(d.path(), &["init"], None);
