@@ -119,7 +119,11 @@ impl<'a> Facts<'a> {
 
 /// `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
-    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    // Jump between places where the first letter (either case) occurs.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h)
+        .any(|i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 fn is_time_or_date(t: &str) -> bool {
