@@ -118,6 +118,11 @@ impl<'a> Facts<'a> {
 }
 
 /// `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+static IN_10: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" in 10"));
+static OUT_OF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" out of "));
+
 fn contains_ci(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some(&first) = n.first() else { return true };
@@ -397,7 +402,8 @@ fn cci(f: &Facts<'_>) -> Checklist {
     let probability: Vec<usize> = (0..an.units.len())
         .filter(|&u| {
             let t = unit_text(doc, &an.units[u]);
-            t.contains('%') || t.contains(" in 10") || t.contains(" in 100") || t.contains(" out of ")
+            // " in 100" contains " in 10": two prebuilt searchers instead of a searcher per unit.
+            t.contains('%') || IN_10.find(t.as_bytes()).is_some() || OUT_OF.find(t.as_bytes()).is_some()
         })
         .collect();
     let glossed = probability.iter().all(|&u| {
