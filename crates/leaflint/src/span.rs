@@ -94,18 +94,6 @@ pub struct Position {
     pub column: usize,
 }
 
-/// Maps many byte offsets to [`Position`]s in one pass over the text.
-///
-/// Collect every offset first ([`PositionIndex::build`]), then look each one up; the cost is one
-/// walk over the text plus a sort of the offsets, however many findings there are.
-///
-/// ```
-/// use leaflint::span::PositionIndex;
-/// let text = "😀 Take\nnow";
-/// let idx = PositionIndex::build(text, [5, 10]);
-/// assert_eq!(idx.get(5).utf16, 3); // the emoji is 4 bytes and 2 UTF-16 units
-/// assert_eq!((idx.get(10).line, idx.get(10).column), (2, 1));
-/// ```
 /// The length of the leading run of ASCII bytes of `b` (8 bytes tested at a time).
 fn ascii_run(b: &[u8]) -> usize {
     let mut n = 0;
@@ -119,6 +107,18 @@ fn ascii_run(b: &[u8]) -> usize {
     n + b[n..].iter().take_while(|&&c| c < 0x80).count()
 }
 
+/// Maps many byte offsets to [`Position`]s in one pass over the text.
+///
+/// Collect every offset first ([`PositionIndex::build`]), then look each one up; the cost is one
+/// walk over the text plus a sort of the offsets, however many findings there are.
+///
+/// ```
+/// use leaflint::span::PositionIndex;
+/// let text = "😀 Take\nnow";
+/// let idx = PositionIndex::build(text, [5, 10]);
+/// assert_eq!(idx.get(5).utf16, 3); // the emoji is 4 bytes and 2 UTF-16 units
+/// assert_eq!((idx.get(10).line, idx.get(10).column), (2, 1));
+/// ```
 #[derive(Debug, Default)]
 pub struct PositionIndex {
     offsets: Vec<usize>,
