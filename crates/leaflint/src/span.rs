@@ -94,6 +94,19 @@ pub struct Position {
     pub column: usize,
 }
 
+/// The length of the leading run of ASCII bytes of `b` (8 bytes tested at a time).
+fn ascii_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|&&c| c < 0x80).count()
+}
+
 /// Maps many byte offsets to [`Position`]s in one pass over the text.
 ///
 /// Collect every offset first ([`PositionIndex::build`]), then look each one up; the cost is one
@@ -128,18 +141,22 @@ impl PositionIndex {
         for &target in &offsets {
             let target = target.min(bytes.len());
             while pos < target {
-                let b = bytes[pos];
-                if b < 0x80 {
-                    utf16 += 1;
-                    if b == b'\n' {
-                        line += 1;
-                        column = 1;
-                    } else {
-                        column += 1;
+                // A run of ASCII bytes at once: one UTF-16 unit each, lines counted with memchr.
+                let run = ascii_run(&bytes[pos..target]);
+                if run > 0 {
+                    let seg = &bytes[pos..pos + run];
+                    utf16 += run;
+                    match memchr::memrchr(b'\n', seg) {
+                        Some(last) => {
+                            line += memchr::memchr_iter(b'\n', seg).count();
+                            column = run - last;
+                        }
+                        None => column += run,
                     }
-                    pos += 1;
+                    pos += run;
                     continue;
                 }
+                let b = bytes[pos];
                 let width = utf8_width(b);
                 if pos + width > target {
                     break; // target is inside this char: map to its start

@@ -56,22 +56,24 @@ pub fn split_points_with(
     let classes: Vec<_> = (0..n).map(class).collect();
     let total_words: u32 = units.iter().map(|u| u.words).sum();
     let mut words_so_far = 0u32;
-    let mut points: Vec<(SplitPoint, u32)> = Vec::new();
+    // The 3 best boundaries, kept as they are scored (best score, then nearest the middle, then
+    // earliest): the reason text is written only for them.
+    let mut best: Vec<(u32, u32, usize, u8)> = Vec::with_capacity(4); // (score, distance, after, reasons)
     for i in 0..n - 1 {
         words_so_far += units[i].words;
         if i + 1 < min_part || n - (i + 1) < min_part {
             continue;
         }
         let mut score = 0;
-        let mut reasons = Vec::new();
+        let mut reasons = 0u8;
         match (classes[i], classes[i + 1]) {
             (Some(_), None) | (None, Some(_)) => {
                 score += 2;
-                reasons.push("from facts to actions");
+                reasons |= 1;
             }
             (Some(a), Some(b)) if a != b => {
                 score += 2;
-                reasons.push("a new kind of action");
+                reasons |= 2;
             }
             _ => {}
         }
@@ -81,16 +83,25 @@ pub fn split_points_with(
         };
         if TOPIC_SHIFT_OPENERS.iter().any(opens) {
             score += 2;
-            reasons.push("a new topic starts");
+            reasons |= 4;
         }
         if units[i].block != units[i + 1].block {
             score += 1;
-            reasons.push("a block ends");
+            reasons |= 8;
         }
         let dist = (2 * words_so_far).abs_diff(total_words);
-        let reason = if reasons.is_empty() { "near the middle".to_owned() } else { reasons.join(", ") };
-        points.push((SplitPoint { after: i, score, reason }, dist));
+        let at = best.iter().position(|b| score > b.0 || (score == b.0 && dist < b.1)).unwrap_or(best.len());
+        if at < 3 {
+            best.insert(at, (score, dist, i, reasons));
+            best.truncate(3);
+        }
     }
-    points.sort_by(|a, b| b.0.score.cmp(&a.0.score).then(a.1.cmp(&b.1)));
-    points.into_iter().take(3).map(|p| p.0).collect()
+    const REASONS: [&str; 4] = ["from facts to actions", "a new kind of action", "a new topic starts", "a block ends"];
+    best.into_iter()
+        .map(|(score, _, after, mask)| {
+            let reasons: Vec<&str> = (0..4).filter(|k| mask & (1 << k) != 0).map(|k| REASONS[k]).collect();
+            let reason = if reasons.is_empty() { "near the middle".to_owned() } else { reasons.join(", ") };
+            SplitPoint { after, score, reason }
+        })
+        .collect()
 }

@@ -342,7 +342,8 @@ pub(crate) fn passes_heading_test(line: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    let words = t.split_whitespace().count();
+    // Counting stops past the limit: a long paragraph is not walked to its end.
+    let words = t.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
     if words > HEADING_MAX_WORDS {
         return false;
     }
@@ -355,12 +356,19 @@ pub(crate) fn passes_heading_test(line: &str) -> bool {
 }
 
 fn is_all_caps_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.is_empty() || words.len() > HEADING_MAX_WORDS {
-        return false;
+    // The letter test first: it stops at the first lower-case letter (most lines), before the
+    // words are counted.
+    let mut letters = 0usize;
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
     }
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 4 && words.len() >= 2 && line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    let words = line.split_whitespace().take(HEADING_MAX_WORDS + 1).count();
+    letters >= 4 && (2..=HEADING_MAX_WORDS).contains(&words)
 }
 
 #[cfg(test)]

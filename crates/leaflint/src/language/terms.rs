@@ -173,6 +173,7 @@ impl Builder {
     fn build(self) -> Matcher {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&self.patterns)
             .expect("term patterns build an automaton");
         Matcher { ac: Some(ac), entries: self.entries }

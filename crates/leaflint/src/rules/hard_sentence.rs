@@ -48,23 +48,32 @@ impl Rule for HardSentence {
         let min_words = cx.threshold(&META, "min-words");
         let hard = cx.threshold(&META, "hard-grade");
         let very_hard = cx.threshold(&META, "very-hard-grade");
+        let mut long: Vec<(&str, u32)> = Vec::new();
         for u in &cx.analysis.units {
             if !u.counted || f64::from(u.words) < min_words {
                 continue;
             }
             let mut chars = 0usize;
-            let mut long: Vec<(&str, u32)> = Vec::new();
             for t in cx.analysis.unit_words(u) {
                 let s = token_text(cx.doc, t);
-                chars += s.chars().filter(|c| c.is_alphanumeric()).count();
-                if t.syllables >= 3 && t.class == crate::text::tokens::TokenClass::Word && !long.iter().any(|(w, _)| w.eq_ignore_ascii_case(s)) {
-                    long.push((s, t.syllables));
-                }
+                chars += if s.is_ascii() {
+                    s.bytes().filter(u8::is_ascii_alphanumeric).count()
+                } else {
+                    s.chars().filter(|c| c.is_alphanumeric()).count()
+                };
             }
             let Some(level) = unit_ari_level(chars as f64, f64::from(u.words)) else { continue };
             let level_f = level as f64;
             if level_f < hard {
                 continue;
+            }
+            // The long words are gathered only for a sentence that is flagged.
+            long.clear();
+            for t in cx.analysis.unit_words(u) {
+                let s = token_text(cx.doc, t);
+                if t.syllables >= 3 && t.class == crate::text::tokens::TokenClass::Word && !long.iter().any(|(w, _)| w.eq_ignore_ascii_case(s)) {
+                    long.push((s, t.syllables));
+                }
             }
             let base = cx.severity(&META);
             let (severity, how) = if level_f >= very_hard {
@@ -75,14 +84,24 @@ impl Rule for HardSentence {
             long.sort_by_key(|w| std::cmp::Reverse(w.1));
             let mut help = String::new();
             if !long.is_empty() {
-                let words: Vec<String> = long.iter().take(3).map(|(w, _)| format!("'{w}'")).collect();
-                help.push_str(&format!("Try shorter words for {}.", words.join(", ")));
+                help.push_str("Try shorter words for ");
+                for (k, (w, _)) in long.iter().take(3).enumerate() {
+                    if k > 0 {
+                        help.push_str(", ");
+                    }
+                    help.push('\'');
+                    help.push_str(w);
+                    help.push('\'');
+                }
+                help.push('.');
             }
             if let Some((span, _)) = long_sentence::split_point(cx, u) {
                 if !help.is_empty() {
                     help.push(' ');
                 }
-                help.push_str(&format!("You could split it at '{}'.", span.slice(&cx.doc.text).trim_start_matches([',', ';']).trim()));
+                help.push_str("You could split it at '");
+                help.push_str(span.slice(&cx.doc.text).trim_start_matches([',', ';']).trim());
+                help.push_str("'.");
             }
             let mut f = Finding::new(&META, severity, u.span, format!("This sentence is {how} to read (grade {level}). Use shorter words or split it."))
                 .with_data("grade", level)

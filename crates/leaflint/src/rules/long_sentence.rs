@@ -59,27 +59,31 @@ pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, St
             continue;
         }
         let text = cx.token_text(t);
-        let next_words: Vec<(usize, &crate::text::Token)> =
-            toks.iter().enumerate().skip(i + 1).filter(|(_, t)| t.is_word()).take(2).collect();
+        if text != ";" && text != "," {
+            continue;
+        }
+        // The next two words, without collecting them.
+        let mut next_words = toks.iter().enumerate().skip(i + 1).filter(|(_, t)| t.is_word());
         let candidate = match text {
-            ";" => next_words.first().map(|&(j, w)| (j, total - words_before, capitalise(cx.token_text(w)))),
-            "," => {
-                let (Some(&(_, conj)), Some(&(j, subj))) = (next_words.first(), next_words.get(1)) else { continue };
-                let c = cx.token_text(conj).to_ascii_lowercase();
+            ";" => next_words.next().map(|(j, w)| (j, total - words_before, capitalise(cx.token_text(w)))),
+            _ => {
+                let (Some((_, conj)), Some((j, subj))) = (next_words.next(), next_words.next()) else { continue };
+                let c = cx.token_text(conj);
                 let s = cx.token_text(subj);
-                let sl = s.to_ascii_lowercase();
-                if !(SUBJECTS.contains(&sl.as_str()) || SUBJECTS_MORE.contains(&sl.as_str())) || subj.class != TokenClass::Word {
+                // The lists are lower case: an ASCII case-blind match is a match of the lower-cased word.
+                if !SUBJECTS.iter().chain(&SUBJECTS_MORE).any(|x| x.eq_ignore_ascii_case(s)) || subj.class != TokenClass::Word {
                     continue;
                 }
-                let repl = match c.as_str() {
-                    "and" => capitalise(s),
-                    "but" | "so" | "or" => format!("{} {}", capitalise(&c), s),
-                    _ => continue,
+                let repl = if c.eq_ignore_ascii_case("and") {
+                    capitalise(s)
+                } else if ["but", "so", "or"].iter().any(|x| x.eq_ignore_ascii_case(c)) {
+                    format!("{} {}", capitalise(&c.to_ascii_lowercase()), s)
+                } else {
+                    continue;
                 };
                 // Words after the split: from the subject to the end.
                 Some((j, total - words_before - 1, repl))
             }
-            _ => None,
         };
         let Some((j, after, repl)) = candidate else { continue };
         if words_before < SPLIT_MIN_FIRST || after < SPLIT_MIN_SECOND {

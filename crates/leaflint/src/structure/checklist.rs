@@ -118,8 +118,17 @@ impl<'a> Facts<'a> {
 }
 
 /// `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+static IN_10: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" in 10"));
+static OUT_OF: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" out of "));
+
 fn contains_ci(hay: &str, needle: &str) -> bool {
-    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return true };
+    // Jump between places where the first letter (either case) occurs.
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), h)
+        .any(|i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 fn is_time_or_date(t: &str) -> bool {
@@ -393,7 +402,8 @@ fn cci(f: &Facts<'_>) -> Checklist {
     let probability: Vec<usize> = (0..an.units.len())
         .filter(|&u| {
             let t = unit_text(doc, &an.units[u]);
-            t.contains('%') || t.contains(" in 10") || t.contains(" in 100") || t.contains(" out of ")
+            // " in 100" contains " in 10": two prebuilt searchers instead of a searcher per unit.
+            t.contains('%') || IN_10.find(t.as_bytes()).is_some() || OUT_OF.find(t.as_bytes()).is_some()
         })
         .collect();
     let glossed = probability.iter().all(|&u| {

@@ -5,7 +5,6 @@
 //! verb, the object (SPEC §6.1: the head noun after the verb, lower case and singular), and the
 //! condition, duration and "before your …" event that teach-back prompts use (SPEC §6.14).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The verb class of an action (SPEC §6.1), used for key messages and teach-back prompts.
@@ -28,7 +27,7 @@ pub enum VerbClass {
     Other,
 }
 
-static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
+static VERBS: LazyLock<rustc_hash::FxHashMap<&'static str, VerbClass>> = LazyLock::new(|| {
     include_str!("../../data/action-verbs.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -163,7 +162,9 @@ fn could_be_action(unit: &str) -> bool {
     {
         return true;
     }
-    unit.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b"you"))
+    // "you" in any case: jump from one y/Y to the next instead of testing every window.
+    let b = unit.as_bytes();
+    memchr::memchr2_iter(b'y', b'Y', b).any(|i| b.get(i + 1..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"ou")))
 }
 
 /// True when `unit` is an action unit (SPEC §6.1).
