@@ -147,28 +147,7 @@ fn post_process(doc: &Document, config: &Config, mut findings: Vec<Finding>) -> 
         findings.retain(|f| !(rank(0, &f.rule).is_some() && config.allows_word(f.span.slice(&doc.text))));
     }
     for list in [0, 1] {
-        let mut idx: Vec<(usize, usize)> =
-            (0..findings.len()).filter_map(|i| rank(list, &findings[i].rule).map(|r| (r, i))).collect();
-        idx.sort_unstable();
-        // Kept findings by span start; a span overlapping `f` starts at most `longest` bytes
-        // before it, so each check looks at a few neighbours (thousands of word findings).
-        let mut kept: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
-        let mut longest = 0usize;
-        let mut drop = vec![false; findings.len()];
-        for (r, i) in idx {
-            let span = findings[i].span;
-            let lo = span.start().saturating_sub(longest);
-            let clash = kept
-                .range(lo..=span.end())
-                .flat_map(|(_, v)| v.iter())
-                .any(|&(kr, k)| kr != r && findings[k].span.overlaps(&span));
-            if clash {
-                drop[i] = true;
-            } else {
-                longest = longest.max(span.len());
-                kept.entry(span.start()).or_default().push((r, i));
-            }
-        }
+        let drop = overlap_drops(&findings, |f| rank(list, &f.rule));
         let mut i = 0;
         findings.retain(|_| {
             i += 1;
@@ -182,6 +161,35 @@ fn post_process(doc: &Document, config: &Config, mut findings: Vec<Finding>) -> 
     }
     findings.sort_by(|a, b| a.span.start().cmp(&b.span.start()).then_with(|| a.rule.cmp(&b.rule)));
     findings
+}
+
+/// Overlap precedence of one list (SPEC §1.3): findings are taken highest rank first (`rank`
+/// 0 is the highest; `None` = not on the list, never dropped), and one is dropped when its span
+/// overlaps a finding of another rule already kept. Returns, per finding, whether it is dropped.
+pub(crate) fn overlap_drops(findings: &[Finding], rank: impl Fn(&Finding) -> Option<usize>) -> Vec<bool> {
+    let mut idx: Vec<(usize, usize)> =
+        findings.iter().enumerate().filter_map(|(i, f)| rank(f).map(|r| (r, i))).collect();
+    idx.sort_unstable();
+    // Kept findings by span start; a span overlapping `f` starts at most `longest` bytes before
+    // it, so each check looks at a few neighbours (thousands of findings on a long document).
+    let mut kept: std::collections::BTreeMap<usize, Vec<(usize, usize)>> = std::collections::BTreeMap::new();
+    let mut longest = 0usize;
+    let mut drop = vec![false; findings.len()];
+    for (r, i) in idx {
+        let span = findings[i].span;
+        let lo = span.start().saturating_sub(longest);
+        let clash = kept
+            .range(lo..=span.end())
+            .flat_map(|(_, v)| v.iter())
+            .any(|&(kr, k)| kr != r && findings[k].span.overlaps(&span));
+        if clash {
+            drop[i] = true;
+        } else {
+            longest = longest.max(span.len());
+            kept.entry(span.start()).or_default().push((r, i));
+        }
+    }
+    drop
 }
 
 /// Fill UTF-16 spans and line/column of every finding, related place and edit in one pass.

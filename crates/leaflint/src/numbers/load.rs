@@ -211,17 +211,6 @@ pub fn compute(lang: &crate::language::Lang<'_>, scores: &Scores) -> Numeracy {
 
 /// Which findings survive the numeracy overlap precedence (SPEC §1.3), as the engine applies it.
 fn precedence(fs: &[Finding]) -> Vec<bool> {
-    let rank = |id: &str| NUMERACY_PRECEDENCE.iter().position(|r| *r == id);
-    let mut idx: Vec<usize> = (0..fs.len()).filter(|&i| rank(&fs[i].rule).is_some()).collect();
-    idx.sort_by_key(|&i| rank(&fs[i].rule));
-    let mut keep = vec![true; fs.len()];
-    let mut kept: Vec<usize> = Vec::new();
-    for i in idx {
-        if kept.iter().any(|&k| fs[k].rule != fs[i].rule && fs[k].span.overlaps(&fs[i].span)) {
-            keep[i] = false;
-        } else {
-            kept.push(i);
-        }
-    }
-    keep
+    let rank = |f: &Finding| NUMERACY_PRECEDENCE.iter().position(|r| *r == f.rule);
+    crate::engine::overlap_drops(fs, rank).into_iter().map(|drop| !drop).collect()
 }
