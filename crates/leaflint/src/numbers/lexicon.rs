@@ -139,12 +139,13 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; MAX_LEN]) -> Option<&'b str> {
 
 /// False when `word` is certainly on no list (most words of a text): a check on its length and
 /// first and last letters, before any lower-casing or hashing.
+#[allow(clippy::manual_contains)] // `contains` calls `memchr`: slower on words of a few bytes
 pub fn may_classify(word: &str) -> bool {
     let b = word.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
     b.len() <= MAX_LEN
         && (FILTER[b.len()][slot(first.to_ascii_lowercase())] & (1 << slot(last.to_ascii_lowercase())) != 0
-            || b.contains(&b'-'))
+            || b.iter().any(|&c| c == b'-'))
 }
 
 /// The classes of a word (any case; curly apostrophes are not folded).
