@@ -182,8 +182,7 @@ pub fn count(doc: &Document, an: &Analysis) -> (Counts, CountScores) {
             let text = token_text(doc, t);
             cs.words += 1;
             cs.syllables += u64::from(t.syllables);
-            let letters = text.chars().filter(|ch| ch.is_alphabetic()).count() as u64;
-            let digits = text.bytes().filter(u8::is_ascii_digit).count() as u64;
+            let (letters, digits) = (u64::from(t.chars.alphabetic), u64::from(t.chars.digits));
             cs.letters += letters;
             cs.characters += letters + digits;
             if t.syllables >= 3 {

@@ -55,12 +55,7 @@ impl Rule for HardSentence {
             }
             let mut chars = 0usize;
             for t in cx.analysis.unit_words(u) {
-                let s = token_text(cx.doc, t);
-                chars += if s.is_ascii() {
-                    s.bytes().filter(u8::is_ascii_alphanumeric).count()
-                } else {
-                    s.chars().filter(|c| c.is_alphanumeric()).count()
-                };
+                chars += t.chars.alphanumeric as usize;
             }
             let Some(level) = unit_ari_level(chars as f64, f64::from(u.words)) else { continue };
             let level_f = level as f64;

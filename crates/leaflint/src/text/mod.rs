@@ -67,6 +67,40 @@ pub struct Token {
     pub syllables: u32,
     /// Where the count came from (`None` for non-words).
     pub syllable_source: Option<SyllableSource>,
+    /// Its characters by kind (all zero for non-words), counted once per distinct word.
+    pub chars: CharCounts,
+}
+
+/// The characters of a word token by kind, for the readability formulas.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CharCounts {
+    /// Alphabetic characters (Unicode `Alphabetic`).
+    pub alphabetic: u32,
+    /// Alphanumeric characters (Unicode `Alphabetic` or `Numeric`).
+    pub alphanumeric: u32,
+    /// ASCII digits.
+    pub digits: u32,
+}
+
+impl CharCounts {
+    /// The counts of `text`.
+    pub fn of(text: &str) -> CharCounts {
+        if text.is_ascii() {
+            let (mut alphabetic, mut digits) = (0, 0);
+            for b in text.bytes() {
+                alphabetic += u32::from(b.is_ascii_alphabetic());
+                digits += u32::from(b.is_ascii_digit());
+            }
+            return CharCounts { alphabetic, alphanumeric: alphabetic + digits, digits };
+        }
+        let mut c = CharCounts::default();
+        for ch in text.chars() {
+            c.alphabetic += u32::from(ch.is_alphabetic());
+            c.alphanumeric += u32::from(ch.is_alphanumeric());
+            c.digits += u32::from(ch.is_ascii_digit());
+        }
+        c
+    }
 }
 
 impl Token {
@@ -99,7 +133,8 @@ impl Analysis {
         let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut raw: Vec<RawToken> = Vec::new();
         // Leaflets repeat their words: count each distinct form once.
-        let mut cache: rustc_hash::FxHashMap<&str, (u32, SyllableSource)> = rustc_hash::FxHashMap::default();
+        let mut cache: rustc_hash::FxHashMap<&str, (u32, SyllableSource, CharCounts)> =
+            rustc_hash::FxHashMap::default();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for (bi, block) in doc.blocks.iter().enumerate() {
             let text = block.analysed.as_str();
@@ -125,13 +160,16 @@ impl Analysis {
                         semis.push(words);
                     }
                     let word = t.class.is_word();
-                    let (syl, src) = if !word {
-                        (0, None)
+                    let (syl, src, chars) = if !word {
+                        (0, None, CharCounts::default())
                     } else if t.phone {
-                        (syllables::count_phone(s), Some(SyllableSource::Number))
+                        (syllables::count_phone(s), Some(SyllableSource::Number), CharCounts::of(s))
                     } else {
-                        let (n, src) = *cache.entry(s).or_insert_with(|| syllables::count(s, style));
-                        (n, Some(src))
+                        let (n, src, chars) = *cache.entry(s).or_insert_with(|| {
+                            let (n, src) = syllables::count(s, style);
+                            (n, src, CharCounts::of(s))
+                        });
+                        (n, Some(src), chars)
                     };
                     tokens.push(Token {
                         block: bi as u32,
@@ -142,6 +180,7 @@ impl Analysis {
                         unit_start: word && !seen_word,
                         syllables: syl,
                         syllable_source: src,
+                        chars,
                     });
                     if word {
                         words += 1;
