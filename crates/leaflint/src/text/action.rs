@@ -71,12 +71,7 @@ pub fn action_class(unit: &str) -> Option<VerbClass> {
     if !could_be_action(unit) {
         return None;
     }
-    let words: Vec<&str> = unit
-        .split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”')
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = word_iter(unit).map(|w| w.1).collect();
     let mut i = 0;
     while i < words.len() && OPENERS.iter().any(|o| o.eq_ignore_ascii_case(words[i])) {
         i += 1;
@@ -147,10 +142,8 @@ fn you_modal(words: &[&str]) -> Option<(usize, bool)> {
 /// A cheap first look with no allocation: an action unit starts (after openers) with a verb, `Do`,
 /// `Don't`, `Never` or a clause opener, or it has `you` in it.
 fn could_be_action(unit: &str) -> bool {
-    let is_sep =
-        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”');
     let mut first = "";
-    for w in unit.split(is_sep).filter(|w| !w.is_empty()) {
+    for (_, w) in word_iter(unit) {
         if !OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)) {
             first = w;
             break;
@@ -342,23 +335,33 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 fn words_at(unit: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in unit.char_indices() {
-        let sep = c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”');
-        match (sep, start) {
-            (true, Some(s)) => {
-                out.push((s, &unit[s..i]));
-                start = None;
+    word_iter(unit).collect()
+}
+
+/// The words of a unit with their byte offsets: the runs between white space and `,.;:!?()"“”`.
+/// A byte loop (one test per ASCII byte) rather than `str::split` with a `char` predicate: this
+/// runs on every unit of a document.
+fn word_iter(unit: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = unit.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < b.len() {
+            let (sep, len) = if b[i] < 0x80 {
+                (matches!(b[i], b'\t'..=b'\r' | b' ' | b',' | b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'"'), 1)
+            } else {
+                let c = unit[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace() || matches!(c, '“' | '”'), c.len_utf8())
+            };
+            match (sep, start) {
+                (true, Some(s)) => return Some((s, &unit[s..i])),
+                (false, None) => start = Some(i),
+                _ => {}
             }
-            (false, None) => start = Some(i),
-            _ => {}
+            i += len;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &unit[s..]));
-    }
-    out
+        start.map(|s| (s, &unit[s..]))
+    })
 }
 
 fn eq(a: &str, b: &str) -> bool {
