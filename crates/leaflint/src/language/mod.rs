@@ -154,23 +154,22 @@ impl<'a> Lang<'a> {
     /// The interned words of the document.
     pub fn words(&self) -> &Words {
         self.words.get_or_init(|| {
-            let mut map: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+            // The analysis numbered the distinct word texts in order of first use: a word id one
+            // past the last seen is a new word.
             let mut words =
                 Words { id: Vec::with_capacity(self.an.tokens.len()), lower: Vec::new(), flags: Vec::new() };
             for t in &self.an.tokens {
-                if !t.is_word() {
+                if !t.is_word() || t.word_id == u32::MAX {
                     words.id.push(u32::MAX);
                     continue;
                 }
-                let text = token_text(self.doc, t);
-                let next = words.lower.len() as u32;
-                let id = *map.entry(text).or_insert_with(|| {
+                if t.word_id as usize >= words.lower.len() {
+                    let text = token_text(self.doc, t);
                     let lower = crate::lexicon::fold(text).into_owned();
                     words.flags.push(flags::of(text, &lower));
                     words.lower.push(lower);
-                    next
-                });
-                words.id.push(id);
+                }
+                words.id.push(t.word_id);
             }
             words
         })

@@ -161,7 +161,7 @@ pub fn count(doc: &Document, an: &Analysis) -> (Counts, CountScores) {
     let mut c = Counts::default();
     let mut cs = CountScores::default();
     // Familiarity of each distinct word form, looked up once (the lists are the slow part).
-    let mut familiar: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+    let mut familiar = crate::text::WordMemo::default();
     for b in &doc.blocks {
         match b.kind {
             BlockKind::Heading { .. } => cs.headings += 1,
@@ -194,7 +194,7 @@ pub fn count(doc: &Document, an: &Analysis) -> (Counts, CountScores) {
             let fam = if t.class == TokenClass::Number || (!t.unit_start && text.starts_with(char::is_uppercase)) {
                 true
             } else {
-                *familiar.entry(text).or_insert_with(|| lexicon::is_familiar(text))
+                familiar.get(t, || lexicon::is_familiar(text))
             };
             if !fam {
                 c.unfamiliar += 1.0;

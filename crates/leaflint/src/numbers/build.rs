@@ -19,13 +19,11 @@ use crate::text::{token_text, Analysis, UnitKind};
 pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
     let mut lex = Vec::with_capacity(an.tokens.len());
     // Leaflets repeat their words: classify each distinct form once.
-    let mut seen: rustc_hash::FxHashMap<&str, Lex> = rustc_hash::FxHashMap::default();
+    let mut seen = crate::text::WordMemo::default();
     for t in &an.tokens {
         let text = token_text(doc, t);
         let l = match t.class {
-            TokenClass::Word | TokenClass::Acronym if lx::may_classify(text) => {
-                *seen.entry(text).or_insert_with(|| lx::classify(text))
-            }
+            TokenClass::Word | TokenClass::Acronym if lx::may_classify(text) => seen.get(t, || lx::classify(text)),
             TokenClass::Word | TokenClass::Acronym => 0,
             TokenClass::Number => {
                 let mut f = lx::NUMBER;

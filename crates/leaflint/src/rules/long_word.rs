@@ -62,7 +62,7 @@ impl Rule for LongWord {
         let min = cx.threshold(&META, "syllables");
         let exempt = cx.threshold(&META, "exempt-zipf") as f32;
         let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut common: rustc_hash::FxHashMap<&str, bool> = rustc_hash::FxHashMap::default();
+        let mut common = crate::text::WordMemo::default();
         let mut explained: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (ti, t) in cx.analysis.tokens.iter().enumerate() {
             if t.class != TokenClass::Word || f64::from(t.syllables) < min {
@@ -81,9 +81,9 @@ impl Rule for LongWord {
                 f.related.push(crate::finding::Related { span: t.span, utf16: Default::default(), label: "also used here".into() });
                 continue;
             }
-            let is_common = *common
-                .entry(text)
-                .or_insert_with(|| lexicon::is_everyday_health(text) || lexicon::zipf(text).is_some_and(|z| z >= exempt) || exempt_class(text));
+            let is_common = common.get(t, || {
+                lexicon::is_everyday_health(text) || lexicon::zipf(text).is_some_and(|z| z >= exempt) || exempt_class(text)
+            });
             if is_common || cx.config.allows_word(text) {
                 continue;
             }

@@ -69,6 +69,37 @@ pub struct Token {
     pub syllable_source: Option<SyllableSource>,
     /// Its characters by kind (all zero for non-words), counted once per distinct word.
     pub chars: CharCounts,
+    /// Its distinct word text: word tokens with the same text share it, numbered from 0 in the
+    /// order of their first token (`u32::MAX` for non-words). Lets later passes keep per-word
+    /// tables without hashing every token again.
+    pub word_id: u32,
+}
+
+/// A per-document memo of a per-word answer, by [`Token::word_id`]: computed once per distinct
+/// word text, with no hashing of the token (non-words are computed every time).
+#[derive(Debug)]
+pub struct WordMemo<T: Copy> {
+    memo: Vec<Option<T>>,
+}
+
+impl<T: Copy> Default for WordMemo<T> {
+    fn default() -> Self {
+        WordMemo { memo: Vec::new() }
+    }
+}
+
+impl<T: Copy> WordMemo<T> {
+    /// The answer for token `t`: `f()` the first time its word is seen.
+    pub fn get(&mut self, t: &Token, f: impl FnOnce() -> T) -> T {
+        if t.word_id == u32::MAX {
+            return f();
+        }
+        let i = t.word_id as usize;
+        if i >= self.memo.len() {
+            self.memo.resize(i + 1, None);
+        }
+        *self.memo[i].get_or_insert_with(f)
+    }
 }
 
 /// The characters of a word token by kind, for the readability formulas.
@@ -133,8 +164,9 @@ impl Analysis {
         let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut raw: Vec<RawToken> = Vec::new();
         // Leaflets repeat their words: count each distinct form once.
-        let mut cache: rustc_hash::FxHashMap<&str, (u32, SyllableSource, CharCounts)> =
-            rustc_hash::FxHashMap::default();
+        // Per distinct word text: its word id and (for non-phone tokens) its counts.
+        type Counts = (u32, SyllableSource, CharCounts);
+        let mut cache: rustc_hash::FxHashMap<&str, (u32, Option<Counts>)> = rustc_hash::FxHashMap::default();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for (bi, block) in doc.blocks.iter().enumerate() {
             let text = block.analysed.as_str();
@@ -160,16 +192,20 @@ impl Analysis {
                         semis.push(words);
                     }
                     let word = t.class.is_word();
-                    let (syl, src, chars) = if !word {
-                        (0, None, CharCounts::default())
-                    } else if t.phone {
-                        (syllables::count_phone(s), Some(SyllableSource::Number), CharCounts::of(s))
+                    let (syl, src, chars, word_id) = if !word {
+                        (0, None, CharCounts::default(), u32::MAX)
                     } else {
-                        let (n, src, chars) = *cache.entry(s).or_insert_with(|| {
-                            let (n, src) = syllables::count(s, style);
-                            (n, src, CharCounts::of(s))
-                        });
-                        (n, Some(src), chars)
+                        let next = cache.len() as u32;
+                        let (id, counts) = cache.entry(s).or_insert((next, None));
+                        if t.phone {
+                            (syllables::count_phone(s), Some(SyllableSource::Number), CharCounts::of(s), *id)
+                        } else {
+                            let (n, src, chars) = *counts.get_or_insert_with(|| {
+                                let (n, src) = syllables::count(s, style);
+                                (n, src, CharCounts::of(s))
+                            });
+                            (n, Some(src), chars, *id)
+                        }
                     };
                     tokens.push(Token {
                         block: bi as u32,
@@ -181,6 +217,7 @@ impl Analysis {
                         syllables: syl,
                         syllable_source: src,
                         chars,
+                        word_id,
                     });
                     if word {
                         words += 1;
