@@ -125,13 +125,43 @@ pub struct PositionIndex {
     positions: Vec<Position>,
 }
 
+/// `offsets` sorted, without repeats. Many offsets (a long document's findings and their related
+/// places: a few hundred thousand) are marked in a bitmap of the text's bytes and read back in
+/// order, which costs far less than a comparison sort; a few are sorted.
+fn sorted_distinct(mut offsets: Vec<usize>, len: usize) -> Vec<usize> {
+    if offsets.len() < 4096 || offsets.len() < len / 256 {
+        offsets.sort_unstable();
+        offsets.dedup();
+        return offsets;
+    }
+    let mut bits = vec![0u64; len / 64 + 1];
+    let mut beyond: Vec<usize> = Vec::new();
+    for &o in &offsets {
+        if o <= len {
+            bits[o / 64] |= 1 << (o % 64);
+        } else {
+            beyond.push(o);
+        }
+    }
+    offsets.clear();
+    for (w, &word) in bits.iter().enumerate() {
+        let mut word = word;
+        while word != 0 {
+            offsets.push(w * 64 + word.trailing_zeros() as usize);
+            word &= word - 1;
+        }
+    }
+    beyond.sort_unstable();
+    beyond.dedup();
+    offsets.extend(beyond);
+    offsets
+}
+
 impl PositionIndex {
     /// Index the given byte offsets of `text`. Offsets beyond the text map to its end; offsets
     /// inside a character map to that character's start.
     pub fn build(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
-        let mut offsets: Vec<usize> = offsets.into_iter().collect();
-        offsets.sort_unstable();
-        offsets.dedup();
+        let offsets = sorted_distinct(offsets.into_iter().collect(), text.len());
         let mut positions = Vec::with_capacity(offsets.len());
         let bytes = text.as_bytes();
         let mut utf16 = 0usize;
@@ -201,6 +231,18 @@ mod tests {
 
     fn js_len(s: &str) -> usize {
         s.encode_utf16().count()
+    }
+
+    #[test]
+    fn many_offsets_sort_like_a_comparison_sort() {
+        let len = 20_000;
+        // A pseudo-random spread with repeats and offsets past the end.
+        let offsets: Vec<usize> = (0..9_000usize).map(|i| (i * 7919 + i / 3) % (len + 300)).collect();
+        let mut want = offsets.clone();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(sorted_distinct(offsets, len), want);
+        assert_eq!(sorted_distinct(vec![5, 1, 5, 3], 10), vec![1, 3, 5]);
     }
 
     #[test]
