@@ -558,7 +558,7 @@ impl Tokenizer<'_, '_> {
             return TokenClass::Word;
         }
         let caps = all_caps(w);
-        if caps && (eq_any_fold(w, SHOUTED_WORDS) || w == "IU") {
+        if caps && (is_shouted_word(w) || w == "IU") {
             return TokenClass::Word;
         }
         if caps && w.bytes().all(|c| matches!(c, b'I' | b'V' | b'X')) {
@@ -947,7 +947,7 @@ impl Tokenizer<'_, '_> {
             let mut shouty = 0;
             while k < toks.len() && is_caps(&toks[k]) {
                 let w = &self.s[toks[k].range.start - self.base..toks[k].range.end - self.base];
-                if eq_any_fold(w, SHOUTED_WORDS) || w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
+                if is_shouted_word(w) || w.chars().filter(|c| c.is_alphabetic()).count() > 6 {
                     shouty += 1;
                 }
                 k += 1;
@@ -1000,6 +1000,27 @@ fn all_caps(w: &str) -> bool {
         }
     }
     letters >= 2
+}
+
+/// `eq_any_fold(w, SHOUTED_WORDS)` by one hash look-up rather than a scan of the list (asked of
+/// every capitalised word).
+fn is_shouted_word(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| SHOUTED_WORDS.iter().copied().collect());
+    if w.len() > 12 {
+        return false;
+    }
+    // Fold as `eq_any_fold` does: `’`/`ʼ` to `'`, ASCII letters to lower case (never longer).
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for c in w.chars() {
+        let c = match c {
+            '’' | 'ʼ' => '\'',
+            c => c.to_ascii_lowercase(),
+        };
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(|f| SET.contains(f))
 }
 
 /// ASCII case-insensitive match against a lower-case list, folding `’`/`ʼ` to `'`.
@@ -1106,5 +1127,23 @@ fn other_class(c: char) -> TokenClass {
         TokenClass::Punct
     } else {
         TokenClass::Symbol
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shouted_word_look_up_matches_the_list_scan() {
+        let mut words: Vec<String> = Vec::new();
+        for w in SHOUTED_WORDS {
+            assert_eq!(*w, w.to_lowercase(), "the list is lower case");
+            words.extend([w.to_string(), w.to_uppercase(), w.replace('\'', "’"), w.to_uppercase().replace('\'', "ʼ")]);
+        }
+        words.extend(["NHS", "GP", "DON’T", "CAN'T", "Ünd", "NOTABLYLONGWORD", "", "É", "DO’"].map(String::from));
+        for w in &words {
+            assert_eq!(is_shouted_word(w), eq_any_fold(w, SHOUTED_WORDS), "{w}");
+        }
     }
 }
