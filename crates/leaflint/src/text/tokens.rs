@@ -550,8 +550,18 @@ impl Tokenizer<'_, '_> {
     /// The class of a single-part word `i..e` (Word or Acronym).
     fn word_class(&self, i: usize, e: usize) -> TokenClass {
         let w = &self.s[i..e];
-        // Quick reject: fewer than two ASCII capitals in an ASCII word.
-        if w.is_ascii() && w.bytes().filter(u8::is_ascii_uppercase).count() < 2 {
+        // Quick reject: fewer than two ASCII capitals in an ASCII word (one pass, most words are
+        // lower case).
+        let mut caps = 0u32;
+        let mut ascii = true;
+        for &c in w.as_bytes() {
+            if c >= 0x80 {
+                ascii = false;
+                break;
+            }
+            caps += u32::from(c.is_ascii_uppercase());
+        }
+        if ascii && caps < 2 {
             return TokenClass::Word;
         }
         if !acronym_shape(w) {
