@@ -151,6 +151,23 @@ impl Block {
 
     /// Map a range of [`Block::analysed`] to a source span.
     pub fn span_of(&self, range: Range<usize>) -> ByteSpan {
+        // Fast path (a token, a unit of one line): a non-empty range inside one piece needs one
+        // search, and maps exactly as `to_source` and `to_source_end` would.
+        let i = self.pieces.partition_point(|p| p.analysed.start <= range.start);
+        if let Some(p) = i.checked_sub(1).and_then(|k| self.pieces.get(k)) {
+            if range.start < range.end && range.end <= p.analysed.end {
+                let at = |offset: usize| p.source.start() + (offset - p.analysed.start);
+                let start = if p.verbatim {
+                    at(range.start)
+                } else if range.start == p.analysed.start {
+                    p.source.start()
+                } else {
+                    p.source.end()
+                };
+                let end = if range.end < p.analysed.end && p.verbatim { at(range.end) } else { p.source.end() };
+                return ByteSpan::new(start, end);
+            }
+        }
         ByteSpan::new(self.to_source(range.start), self.to_source_end(range.end))
     }
 
@@ -251,4 +268,31 @@ pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// Public alias of `trim_range` for the text layer.
 pub(crate) fn trim_range_pub(text: &str, range: Range<usize>) -> Range<usize> {
     trim_range(text, range)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::decode;
+    use crate::span::ByteSpan;
+
+    #[test]
+    fn span_of_fast_path_maps_like_the_two_searches() {
+        let texts: [(&[u8], crate::Format); 3] = [
+            (b"# Side &amp; effects\n\nTake **2 tablets** &lt;daily&gt; with *food*,\nthen rest. Caf\xc3\xa9 &#8220;ok&#8221;\n\n- one &amp; two\n", crate::Format::Markdown),
+            (b"<main><p>Take 2 &amp; 3 <b>tablets</b> &lt;now&gt;.</p><ul><li>A &eacute; b</li></ul></main>", crate::Format::Html),
+            (b"Take your tablets\nwith food.\n\n* Do not drive\n", crate::Format::Text),
+        ];
+        for (bytes, format) in texts {
+            let doc = decode(bytes, Some(format), None).unwrap();
+            for b in &doc.blocks {
+                let n = b.analysed.len();
+                for s in 0..=n {
+                    for e in s..=n {
+                        let slow = ByteSpan::new(b.to_source(s), b.to_source_end(e));
+                        assert_eq!(b.span_of(s..e), slow, "{:?} {s}..{e}", b.analysed);
+                    }
+                }
+            }
+        }
+    }
 }
