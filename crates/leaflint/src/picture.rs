@@ -257,14 +257,20 @@ impl Picture {
     pub fn primary(&self) -> Frequency {
         Frequency { n: self.numerator, d: self.denominator, approximate: self.approximate }
     }
-    /// The standalone SVG (see [`icon_array_svg`]).
+    /// The standalone SVG (see [`icon_array_svg`]); empty for a descriptor that cannot be drawn
+    /// (one not made by [`Picture::new`]: [`Picture::draw`] says why).
     pub fn svg(&self) -> String {
         self.svg_with_id(None)
     }
     /// The SVG with its element ids prefixed by `id` (for several pictures inline in one page).
     pub fn svg_with_id(&self, id: Option<&str>) -> String {
+        self.draw(id).unwrap_or_default()
+    }
+    /// The SVG, or why this descriptor cannot be drawn (a denominator other than 10, 100 or
+    /// 1,000, more filled than all).
+    pub fn draw(&self, id: Option<&str>) -> Result<String, PictureError> {
         let compare = self.compare.map(Frequency::from);
-        icon_array_svg_with_id(self.primary(), compare, self.label.as_deref(), id).unwrap_or_else(|_| String::new())
+        icon_array_svg_with_id(self.primary(), compare, self.label.as_deref(), id)
     }
     /// A file name for the SVG: `icon-array-20-in-100.svg`, `icon-array-25-in-100-vs-3-in-100.svg`.
     pub fn file_name(&self) -> String {
