@@ -5,7 +5,7 @@
 //! `leaflint.toml` (in the CLI) and from a JavaScript object (in the browser widget).
 
 use crate::finding::Severity;
-use crate::rules;
+use crate::rules::{self, RuleMeta};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -208,12 +208,18 @@ impl Config {
     /// The value of a rule's threshold: the override if set, else the profile default.
     /// Unknown keys give `f64::NAN` (and fail [`Config::validate`]).
     pub fn threshold(&self, rule: &str, key: &str) -> f64 {
-        if let Some(v) = self.rules.get(rule).and_then(|s| s.thresholds.get(key)) {
+        match rules::find(rule) {
+            Some(r) => self.threshold_of(r.meta(), key),
+            None => f64::NAN,
+        }
+    }
+
+    /// [`Config::threshold`] for a rule whose description is at hand (no registry look-up).
+    pub fn threshold_of(&self, meta: &RuleMeta, key: &str) -> f64 {
+        if let Some(v) = self.rules.get(meta.id).and_then(|s| s.thresholds.get(key)) {
             return *v;
         }
-        rules::find(rule)
-            .and_then(|r| r.meta().thresholds.iter().find(|t| t.key == key))
-            .map_or(f64::NAN, |t| t.values[self.profile.index()])
+        meta.thresholds.iter().find(|t| t.key == key).map_or(f64::NAN, |t| t.values[self.profile.index()])
     }
 
     /// Override one threshold.

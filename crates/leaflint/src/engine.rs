@@ -192,11 +192,19 @@ fn unit_reports(doc: &Document, an: &Analysis, with_tokens: bool) -> Vec<UnitRep
 
 /// Allow-list, overlap precedence, severity overrides and ordering (SPEC §1.3).
 fn post_process(doc: &Document, config: &Config, mut findings: Vec<Finding>) -> Vec<Finding> {
-    let rank = |list: &[&str], id: &str| list.iter().position(|r| *r == id);
-    if !config.allow_words.is_empty() {
-        findings.retain(|f| !(rank(WORD_PRECEDENCE, &f.rule).is_some() && config.allows_word(f.span.slice(&doc.text))));
+    // Each rule's place in the two precedence lists: one hash look-up per finding, not a scan of
+    // string compares (thousands of findings on a long document).
+    let mut ranks: rustc_hash::FxHashMap<&'static str, [Option<usize>; 2]> = rustc_hash::FxHashMap::default();
+    for r in RULES {
+        let id = r.meta().id;
+        let at = |list: &[&str]| list.iter().position(|x| *x == id);
+        ranks.insert(id, [at(WORD_PRECEDENCE), at(NUMERACY_PRECEDENCE)]);
     }
-    for list in [WORD_PRECEDENCE, NUMERACY_PRECEDENCE] {
+    let rank = |list: usize, id: &str| ranks.get(id).and_then(|r| r[list]);
+    if !config.allow_words.is_empty() {
+        findings.retain(|f| !(rank(0, &f.rule).is_some() && config.allows_word(f.span.slice(&doc.text))));
+    }
+    for list in [0, 1] {
         let mut idx: Vec<(usize, usize)> =
             (0..findings.len()).filter_map(|i| rank(list, &findings[i].rule).map(|r| (r, i))).collect();
         idx.sort_unstable();

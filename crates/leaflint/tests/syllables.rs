@@ -379,7 +379,8 @@ fn dictionary_lookup() {
     assert_eq!(cmudict::lookup("every"), Some(3));
     assert_eq!(cmudict::lookup("hour"), Some(2));
     assert_eq!(cmudict::lookup("haemoglobin"), None);
-    assert!(cmudict::len() > 126_000);
+    // Rare words the rules count right are left out (tests/codegen.rs); every other entry is kept.
+    assert!(cmudict::len() > 60_000);
 }
 
 // --- Fallback accuracy ------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 //! Data: The Carnegie Mellon Pronouncing Dictionary, © 1993–2015 Carnegie Mellon University,
 //! BSD-2-Clause-style licence; the notice ships in `data/LICENSES/CMUdict-LICENSE.txt`.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use fst::Map;
@@ -47,7 +48,28 @@ pub fn lookup(word_lower: &str) -> Option<u32> {
 #[inline]
 pub fn lookup_bytes(word_lower: &[u8]) -> Option<u32> {
     // Counts are small (≤ 20), so the narrowing cannot lose information.
-    MAP.get(word_lower).map(|n| n as u32)
+    match FULL.with(Cell::get) {
+        Some(full) => full.get(word_lower),
+        None => MAP.get(word_lower),
+    }
+    .map(|n| n as u32)
+}
+
+thread_local! {
+    /// The whole dictionary, while the development-time builder decides which entries the
+    /// embedded one needs (see [`with_full_dictionary`]).
+    static FULL: Cell<Option<&'static Map<Vec<u8>>>> = const { Cell::new(None) };
+}
+
+/// Run `f` with lookups answered by `full` (every CMUdict entry) instead of the embedded,
+/// pruned map. `tests/codegen.rs` uses it so that which entries are kept does not depend on the
+/// previously committed file.
+#[doc(hidden)]
+pub fn with_full_dictionary<R>(full: &'static Map<Vec<u8>>, f: impl FnOnce() -> R) -> R {
+    FULL.with(|c| c.set(Some(full)));
+    let r = f();
+    FULL.with(|c| c.set(None));
+    r
 }
 
 /// Number of distinct spellings in the embedded dictionary.

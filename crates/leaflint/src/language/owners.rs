@@ -192,6 +192,10 @@ const NAME_LINKS: &[&str] = &["and", "of", "on", "for", "the", "in", "&"];
 const SENSE_TERMS: &[&str] =
     &["acute", "chronic", "disease", "disorder", "apply", "oral", "fever", "vomiting", "drugs", "alternative"];
 
+/// Per jargon row: its term is one of [`SENSE_TERMS`] (a flag per row, not string compares per match).
+static SENSE_ROWS: std::sync::LazyLock<Vec<bool>> =
+    std::sync::LazyLock::new(|| jargon::rows().iter().map(|r| SENSE_TERMS.contains(&r.term)).collect());
+
 fn is(word: Option<&str>, list: &[&str]) -> bool {
     word.is_some_and(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
@@ -201,7 +205,7 @@ fn in_context(lang: &Lang<'_>, m: &TermMatch, r: TermRef, all: &[TermMatch]) -> 
     let text = lang.match_text(m);
     let capital = !lang.token(m.tokens.start).unit_start && text.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
     let special = match r {
-        TermRef::Jargon(i) => SENSE_TERMS.contains(&jargon::rows()[i as usize].term),
+        TermRef::Jargon(i) => SENSE_ROWS.get(i as usize).copied().unwrap_or(false),
         _ => false,
     };
     if !capital && !special {
@@ -230,7 +234,10 @@ fn in_context(lang: &Lang<'_>, m: &TermMatch, r: TermRef, all: &[TermMatch]) -> 
     let row = &jargon::rows()[i as usize];
     match (row.source, row.term) {
         (_, "acute" | "chronic") => {
-            let inside = all.iter().any(|o| {
+            // Matches come by block, then by end: only this block's can contain `m`.
+            let from = all.partition_point(|o| o.block < m.block);
+            let to = all.partition_point(|o| o.block <= m.block);
+            let inside = all[from..to].iter().any(|o| {
                 o.block == m.block
                     && o.tokens.start <= m.tokens.start
                     && o.tokens.end >= m.tokens.end

@@ -624,6 +624,11 @@ fn word_steps(original: &str, key: &[u8], style: NumberStyle) -> (u32, SyllableS
     if let Some(n) = cmudict::lookup_bytes(key) {
         return (n.max(1), SyllableSource::Dictionary);
     }
+    steps_after_dictionary(original, key, style)
+}
+
+/// Steps 5–7 of [`word_steps`] for a word the dictionary does not list.
+fn steps_after_dictionary(original: &str, key: &[u8], style: NumberStyle) -> (u32, SyllableSource) {
     // A full stop kept on the token (`No.`) when the dotted form is not listed.
     if key.len() > 1 && key.ends_with(b".") {
         let k = key.iter().rposition(|&b| b != b'.').map_or(0, |i| i + 1);
@@ -646,6 +651,14 @@ fn word_steps(original: &str, key: &[u8], style: NumberStyle) -> (u32, SyllableS
     }
     // Step 7 (a token of other scripts still counts one).
     (fallback_folded(key).max(1), SyllableSource::Rules)
+}
+
+/// How a plain lower-case word is counted when the dictionary does not list it (steps 5–7).
+/// The development-time dictionary builder keeps only the CMUdict entries of rare words whose
+/// count this gets wrong (`tests/codegen.rs`).
+#[doc(hidden)]
+pub fn count_unlisted(word_lower: &str) -> (u32, SyllableSource) {
+    steps_after_dictionary(word_lower, word_lower.as_bytes(), NumberStyle::American)
 }
 
 /// Step 4 then 5 only: the dictionary, directly or through the British → American map.

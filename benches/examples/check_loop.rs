@@ -1,0 +1,18 @@
+//! Check the 1 MB fixture N times (default 10) after one warm-up check: a steady workload for
+//! profilers when the machine is too noisy for wall-clock figures. Instruction counts of the
+//! warm checks only (lazily built tables excluded):
+//! `valgrind --tool=callgrind --toggle-collect=check_loop::run target/release/examples/check_loop 1`
+//! then `callgrind_annotate --inclusive=yes callgrind.out.*`.
+#[inline(never)]
+fn run(text: &str, cfg: &leaflint::Config) -> usize {
+    std::hint::black_box(leaflint::check(text, cfg)).findings.len()
+}
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);
+    let text = leaflint_benches::repeated(1_000_000);
+    let cfg = leaflint::Config::default();
+    let _ = leaflint::check(&text, &cfg);
+    let findings: usize = (0..n).map(|_| run(&text, &cfg)).sum();
+    println!("{findings} findings in {n} checks");
+}
