@@ -258,7 +258,9 @@ fn picture_figure(p: &Picture, id: &str, budget: &mut usize) -> String {
         );
     }
     *budget -= 1;
-    format!("<figure class=\"picture\" data-shaded=\"{}\">{}{caption}</figure>", p.numerator, p.svg_with_id(Some(id)))
+    // Inline in HTML the SVG namespace is implied: without the xmlns the page names no URL at all.
+    let svg = p.svg_with_id(Some(id)).replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    format!("<figure class=\"picture\" data-shaded=\"{}\">{svg}{caption}</figure>", p.numerator)
 }
 
 /// Each risk or chance number of the text, with its sentence and its icon array (`report.pictures`).
