@@ -13,6 +13,7 @@ use crate::structure::{checklist, chunk_reports, teach_back};
 use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
 
 /// Check plain text (leaflet conventions) under `config`. Never fails.
 ///
@@ -41,9 +42,10 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     let suppressions = Suppressions::scan(&doc.text, doc.format);
     suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
-    fill_positions(&doc.text, &mut findings);
+    // One walk of the text positions the findings and the risk numbers.
+    let idx = fill_positions(&doc.text, &mut findings, risk.iter().flat_map(|r| [r.0, r.1]));
     let risk_count = risk.len();
-    let pictures = picture_refs(&doc.text, risk, &findings);
+    let pictures = picture_refs(&idx, risk, &findings);
     if let Some(n) = scores.numeracy_detail.as_mut() {
         // The load counts the findings the report gives: after suppression comments and
         // overlap precedence, with word rules that weigh on it (clinical-shorthand).
@@ -132,17 +134,16 @@ fn risk_numbers(cx: &Context<'_>) -> Vec<RiskNumber> {
 
 /// The report's `pictures`: the risk numbers that have one, each with the picture of the finding
 /// on the same number when there is one (a common denominator, a comparison), positioned.
-fn picture_refs(text: &str, risk: Vec<RiskNumber>, findings: &[Finding]) -> Vec<PictureRef> {
+fn picture_refs(idx: &PositionIndex, risk: Vec<RiskNumber>, findings: &[Finding]) -> Vec<PictureRef> {
     if risk.is_empty() {
         return Vec::new();
     }
     let mut from_findings: FxHashMap<(usize, usize), Picture> = FxHashMap::default();
     for f in findings.iter().filter(|f| f.category == Category::Numeracy) {
-        if let Some(p) = f.data.get("picture").and_then(|v| serde_json::from_value::<Picture>(v.clone()).ok()) {
+        if let Some(p) = f.data.get("picture").and_then(|v| Picture::deserialize(v).ok()) {
             from_findings.entry((f.span.start(), f.span.end())).or_insert(p);
         }
     }
-    let idx = PositionIndex::build(text, risk.iter().flat_map(|r| [r.0.start(), r.0.end(), r.1.start(), r.1.end()]));
     risk.into_iter()
         .filter_map(|(span, sentence, t, picture)| {
             let picture = from_findings.remove(&(span.start(), span.end())).or(picture)?;
@@ -242,9 +243,11 @@ fn post_process(doc: &Document, config: &Config, mut findings: Vec<Finding>) -> 
     findings
 }
 
-/// Fill UTF-16 spans and line/column of every finding, related place and edit in one pass.
-fn fill_positions(text: &str, findings: &mut [Finding]) {
+/// Fill UTF-16 spans and line/column of every finding, related place and edit in one pass; the
+/// index also holds the ends of the `extra` spans.
+fn fill_positions(text: &str, findings: &mut [Finding], extra: impl Iterator<Item = ByteSpan>) -> PositionIndex {
     let mut offsets = Vec::with_capacity(findings.len() * 2);
+    offsets.extend(extra.flat_map(|s| [s.start(), s.end()]));
     for f in findings.iter() {
         offsets.extend([f.span.start(), f.span.end()]);
         for r in &f.related {
@@ -267,6 +270,7 @@ fn fill_positions(text: &str, findings: &mut [Finding]) {
             e.utf16 = idx.utf16(e.span);
         }
     }
+    idx
 }
 
 fn targets(scores: &Scores, config: &Config) -> Vec<Target> {
