@@ -40,6 +40,20 @@ const LEAFLET = [
   "",
 ].join("\n");
 
+// A leaflet with several risks, for the pictures (icon arrays).
+const RISKS = [
+  "Statins and your chance of a heart attack",
+  "",
+  "Without a statin, about 20 in 100 people like you have a heart attack or stroke in the next 10 years. With a statin, about 15 in 100 people do.",
+  "",
+  "About 1 in 10 people get muscle aches in the first year.",
+  "",
+  "About 2% of people get a headache in the first month.",
+  "",
+  "Around 1 in 4 people stop taking their statin in the first year.",
+  "",
+].join("\n");
+
 let server;
 let profileDir;
 let context;
@@ -353,6 +367,77 @@ test("chunks with teach-back prompts and numeracy load show when the report has 
   await settled();
 });
 
+test("every risk number shows its icon array, which copies and downloads as SVG", async () => {
+  await editor().fill(RISKS);
+  const { report } = await settled();
+  const expected = (p) => p.numerator + (p.compare?.numerator ?? 0);
+  assert.ok(report.pictures.length >= 5, `several risks: ${report.pictures.length}`);
+  const withPicture = report.findings.map((f, i) => [f, i]).filter(([f]) => f.data.picture);
+  assert.ok(withPicture.length >= 3, "percentage and mixed-denominators findings carry pictures");
+  // Every figure gets its SVG from the worker.
+  await page.waitForFunction(() => {
+    const root = document.querySelector("leaflint-checker").shadowRoot;
+    const figs = [...root.querySelectorAll("figure.picture")];
+    return figs.length > 0 && figs.every((f) => f.querySelector(".svg svg"));
+  }, null, { timeout: 20_000 });
+  const shown = await el().evaluate((w) => {
+    const root = w.shadowRoot;
+    const count = (fig) => fig.querySelectorAll('svg use[data-filled="1"]').length;
+    const ids = [...root.querySelectorAll("[id]")].map((e) => e.id);
+    return {
+      pictures: [...root.querySelectorAll("#pictures li.risk")].map((li) => ({
+        number: li.querySelector("strong").textContent,
+        filled: count(li.querySelector("figure.picture")),
+        icons: li.querySelectorAll("svg use").length,
+        caption: li.querySelector("figcaption").textContent,
+        title: li.querySelector("svg title").textContent,
+      })),
+      findings: Object.fromEntries([...root.querySelectorAll("#findings li.finding")].filter((li) => li.querySelector("figure.picture")).map((li) => [li.dataset.i, count(li.querySelector("figure.picture"))])),
+      duplicateIds: ids.filter((id, k) => ids.indexOf(id) !== k),
+    };
+  });
+  assert.equal(shown.pictures.length, report.pictures.length);
+  report.pictures.forEach((p, k) => {
+    const got = shown.pictures[k];
+    assert.equal(got.number, p.text, "the number, in its sentence, beside its array");
+    assert.equal(got.filled, expected(p.picture), `${p.text}: filled icons`);
+    assert.equal(got.icons, p.picture.denominator * (p.picture.compare ? 2 : 1));
+    assert.equal(got.caption, p.picture.alt);
+  });
+  assert.deepEqual(Object.keys(shown.findings).map(Number).sort((a, b) => a - b), withPicture.map(([, i]) => i));
+  for (const [f, i] of withPicture) assert.equal(shown.findings[i], expected(f.data.picture), `finding ${i} (${f.rule})`);
+  assert.deepEqual(shown.duplicateIds, [], "ids stay unique with several arrays on the page");
+
+  // Download: an SVG file through a Blob URL, named like `leaflint picture` would.
+  const first = report.pictures[0].picture;
+  const button = page.locator("leaflint-checker #pictures li.risk").first().getByRole("button", { name: /Download SVG/ });
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  assert.equal(download.suggestedFilename(), `icon-array-${first.numerator}-in-${first.denominator}${first.compare ? `-vs-${first.compare.numerator}-in-${first.compare.denominator}` : ""}.svg`);
+  assert.match(download.url(), /^blob:/);
+  const saved = join(ARTIFACTS, download.suggestedFilename());
+  await download.saveAs(saved);
+  const svg = readFileSync(saved, "utf8");
+  assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'), svg.slice(0, 80));
+  assert.equal(svg.match(/data-filled="1"/g).length, expected(first));
+  assert.ok(svg.includes(`<desc id="lf-ia-`) && svg.includes(first.alt), "the standalone SVG, with its words");
+
+  // Copy: the same SVG on the clipboard.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+  await page.locator("leaflint-checker #pictures li.risk").first().getByRole("button", { name: /Copy SVG/ }).click();
+  await page.waitForFunction(() => document.querySelector("leaflint-checker").shadowRoot.querySelector("#status").textContent.includes("copied"));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), svg);
+
+  // Accessible with the arrays on screen.
+  await page.evaluate(AXE);
+  const errorsBefore = consoleErrors.length;
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  const axeNoise = (e) => /Applying inline style violates the following Content Security Policy directive 'style-src 'self''/.test(e);
+  consoleErrors.splice(errorsBefore, Infinity, ...consoleErrors.slice(errorsBefore).filter((e) => !axeNoise(e)));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+  await el().evaluate((w) => (w.shadowRoot.querySelector(".side").scrollTop = w.shadowRoot.querySelector("#pictures").offsetTop - 60));
+  await page.screenshot({ path: join(ARTIFACTS, "pictures.png") });
+});
+
 test("no WCAG 2.2 A/AA violations that axe-core can detect, with findings and fixes on screen", async () => {
   await page.getByRole("button", { name: "Load example" }).click();
   await settled();
@@ -401,9 +486,10 @@ test("print summary and screenshots", async () => {
 });
 
 test("no request left the page's origin and nothing was logged as an error", () => {
-  const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("data:"));
+  // blob: URLs are the pictures saved as files, made in the page: not requests to anywhere.
+  const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("data:") && !u.startsWith(`blob:${origin}/`));
   assert.deepEqual(foreign, []);
-  const files = [...new Set(requests.map((u) => new URL(u).pathname))].sort();
+  const files = [...new Set(requests.filter((u) => !u.startsWith("blob:")).map((u) => new URL(u).pathname))].sort();
   assert.deepEqual(files, ["/", "/leaflint-checker.css", "/leaflint-checker.js", "/page.css", "/pkg/leaflint_wasm.js", "/pkg/leaflint_wasm_bg.wasm", "/worker.js"]);
   assert.deepEqual(consoleErrors, []);
 });

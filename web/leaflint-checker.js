@@ -11,6 +11,11 @@
 // over a backdrop that mirrors its text with <mark>s at the findings' UTF-16 ranges, which are
 // JavaScript string offsets: text.slice(f.utf16.start, f.utf16.end) is the flagged text.
 // Nothing here makes a network request except loading the widget's own files.
+//
+// Pictures for numbers: the report describes an icon array for each risk number (report.pictures,
+// finding.data.picture); the worker draws each distinct one once (pictureOf) and the widget shows
+// it beside the finding and in "Pictures for your numbers", with buttons to copy the SVG or save
+// it as a file (a Blob URL: nothing is sent anywhere).
 
 const HERE = new URL(".", import.meta.url);
 const DEBOUNCE_MS = 120;
@@ -50,6 +55,17 @@ Take paracetamol if you need it. Do not take more than the dose on the packet.
 
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const fmt1 = (v) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(1) : null);
+/** Most entries shown in "Pictures for your numbers" (every finding still shows its own). */
+const MAX_PICTURES = 60;
+const pictureKey = (p) => JSON.stringify(p);
+/** The file name `leaflint picture` would suggest: icon-array-20-in-100.svg. */
+export const pictureFileName = (p) =>
+  `icon-array-${p.numerator}-in-${p.denominator}${p.compare ? `-vs-${p.compare.numerator}-in-${p.compare.denominator}` : ""}.svg`;
+/** A picture's figure: filled in with its SVG once the worker has drawn it. */
+const pictureFigure = (p, prefix) => `<figure class="picture" data-key="${esc(pictureKey(p))}" data-prefix="${prefix}" data-filled="${p.numerator + (p.compare?.numerator ?? 0)}">
+  <div class="svg"></div><figcaption>${esc(p.alt)}</figcaption>
+  <div class="picture-actions"><button type="button" class="copy-svg">Copy SVG<span class="sr-only"> of the picture: ${esc(p.alt)}</span></button><button type="button" class="download-svg">Download SVG<span class="sr-only"> of the picture: ${esc(p.alt)}</span></button></div>
+</figure>`;
 const dash = '<span class="na"><span aria-hidden="true">—</span><span class="sr-only">not available</span></span>';
 
 /** Where an edit changed `before` into `after`: {start, oldEnd, newEnd} in UTF-16 units. */
@@ -88,6 +104,7 @@ class LeaflintChecker extends HTMLElement {
     this.seq = 0;
     this.reqSeq = 0;
     this.waiters = new Map(); // answers the worker owes, by request id
+    this.svgCache = new Map(); // picture key → Promise of its SVG (drawn by the worker)
     this.current = -1;
     this.fileName = "";
     this.lastAnnounced = "";
@@ -190,6 +207,11 @@ class LeaflintChecker extends HTMLElement {
         <details class="rules"><summary>Rules on and off</summary><div id="rules"></div></details>
         <ol id="findings" class="finding-list" aria-labelledby="findings-h"></ol>
       </section>
+      <section class="pictures" aria-labelledby="pictures-h">
+        <h2 id="pictures-h">Pictures for your numbers <span id="pictures-count" class="count"></span></h2>
+        <p class="hint">An icon array shows a chance as people. Put one beside its number, or explain the number in words.</p>
+        <ol id="pictures" class="picture-list"></ol>
+      </section>
       <section class="chunks" aria-labelledby="chunks-h">
         <h2 id="chunks-h">Chunks and teach-back</h2>
         <div id="chunks"></div>
@@ -231,6 +253,7 @@ class LeaflintChecker extends HTMLElement {
       }
     });
     this.$("#findings").addEventListener("click", (e) => this.onListClick(e));
+    this.$("#pictures").addEventListener("click", (e) => this.onPictureButton(e));
     this.$("#cats").addEventListener("change", (e) => {
       if (e.target.checked) this.hiddenCats.delete(e.target.value);
       else this.hiddenCats.add(e.target.value);
@@ -320,7 +343,7 @@ class LeaflintChecker extends HTMLElement {
       this.inputAt = null;
       if (this.timings.firstResult == null) this.timings.firstResult = now;
       this.dispatchEvent(new CustomEvent("leaflint-report", { detail: { report: msg.report, timings: { ...this.timings } } }));
-    } else if (msg.type === "fixed" || msg.type === "file") {
+    } else if (msg.type === "fixed" || msg.type === "file" || msg.type === "picture") {
       this.waiters.get(msg.id)?.(msg);
       this.waiters.delete(msg.id);
     } else if (msg.type === "error") {
@@ -519,9 +542,85 @@ class LeaflintChecker extends HTMLElement {
   onListClick(e) {
     const btn = e.target.closest("button");
     if (!btn) return;
+    if (this.onPictureButton(e)) return;
     const i = Number(btn.closest("li")?.dataset.i);
     if (btn.classList.contains("goto")) this.select(i, false);
     else if (btn.classList.contains("fix")) this.applyFix(i, Number(btn.dataset.fix));
+  }
+
+  // ---- pictures ------------------------------------------------------------------------------
+
+  /** The standalone SVG of a picture descriptor (drawn once by the worker, then cached). */
+  svgFor(picture) {
+    const key = pictureKey(picture);
+    let svg = this.svgCache.get(key);
+    if (!svg) {
+      if (this.svgCache.size > 500) this.svgCache.clear();
+      svg = this.ask({ type: "picture", picture }).then((m) => m?.svg ?? null);
+      this.svgCache.set(key, svg);
+    }
+    return svg;
+  }
+
+  /** Draw every picture figure that has no SVG yet (ids prefixed: several share the page). */
+  fillPictures() {
+    for (const fig of this.root.querySelectorAll("figure.picture:not([data-ready])")) {
+      fig.dataset.ready = "1";
+      this.svgFor(JSON.parse(fig.dataset.key)).then((svg) => {
+        if (svg && fig.isConnected) fig.querySelector(".svg").innerHTML = svg.replaceAll("lf-ia-", `${fig.dataset.prefix}-lf-ia-`);
+      });
+    }
+  }
+
+  /** Copy or download a picture's SVG; true when `e` was such a button. */
+  onPictureButton(e) {
+    const btn = e.target.closest("button.copy-svg, button.download-svg");
+    if (!btn) return false;
+    const picture = JSON.parse(btn.closest("figure.picture").dataset.key);
+    this.svgFor(picture).then(async (svg) => {
+      if (!svg) return;
+      if (btn.classList.contains("copy-svg")) {
+        try {
+          await navigator.clipboard.writeText(svg);
+          this.announce(`Copied the picture “${picture.alt}” as SVG.`);
+          this.setStatus("Picture copied as SVG.");
+        } catch (err) {
+          this.showError(`The picture could not be copied (${err.message || err}). Use Download SVG instead.`);
+        }
+      } else {
+        const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = pictureFileName(picture);
+        a.hidden = true;
+        this.root.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 30_000);
+        this.announce(`Saved the picture as ${a.download}.`);
+      }
+    });
+    return true;
+  }
+
+  renderPictures() {
+    const r = this.report;
+    const pics = r?.pictures ?? [];
+    const text = this.reportText ?? "";
+    this.$("#pictures-count").textContent = pics.length ? `(${pics.length})` : "";
+    const shown = pics.slice(0, MAX_PICTURES);
+    let html = shown
+      .map((p, k) => {
+        const before = text.slice(p.sentence_utf16.start, p.utf16.start);
+        const number = text.slice(p.utf16.start, p.utf16.end);
+        const after = text.slice(p.utf16.end, Math.max(p.utf16.end, p.sentence_utf16.end));
+        return `<li class="risk c-numeracy" data-k="${k}"><blockquote class="excerpt">${esc(before)}<strong>${esc(number)}</strong>${esc(after)}</blockquote>${pictureFigure(p.picture, `p${k}`)}</li>`;
+      })
+      .join("");
+    if (!pics.length) html = `<li class="empty">Chances given as numbers (“1 in 10”, “20%”) get a picture here.</li>`;
+    else if (pics.length > shown.length) html += `<li class="empty">Showing the first ${shown.length} of ${pics.length}. Each finding about a number shows its own picture.</li>`;
+    if (html !== this.picturesHtml) this.$("#pictures").innerHTML = this.picturesHtml = html;
+    this.fillPictures();
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -531,6 +630,7 @@ class LeaflintChecker extends HTMLElement {
     this.renderScores(this.report);
     this.renderCategoryToggles();
     this.renderFindings();
+    this.renderPictures();
     this.renderChunks();
     this.updateUndo();
     const r = this.report;
@@ -670,6 +770,7 @@ class LeaflintChecker extends HTMLElement {
   ${f.help ? `<p class="help">${esc(f.help)}</p>` : ""}
   ${meta ? `<details class="why"><summary>Why it matters</summary><p>${esc(meta.why)}</p><p class="src">Source: ${esc(meta.source)}</p></details>` : ""}
   ${fixes ? `<div class="fixes">${fixes}</div>` : ""}
+  ${f.data?.picture ? pictureFigure(f.data.picture, `f${i}`) : ""}
 </li>`;
     });
     // Typing changes one or two findings: replace only the items whose HTML changed, so the list
@@ -683,6 +784,7 @@ class LeaflintChecker extends HTMLElement {
       });
     }
     this.itemHtml = items;
+    this.fillPictures();
   }
 
   renderChunks() {

@@ -2,12 +2,13 @@
 // never waits for a check. Only the newest pending check runs; older ones are dropped.
 //
 // In:  {type: "check", id, text, config, format}  |  {type: "fix", id, text, fix}
-//      {type: "file", id, bytes, name}
+//      {type: "file", id, bytes, name}               |  {type: "picture", id, picture}
 // Out: {type: "ready", version, rules, initMs}    |  {type: "report", id, report, ms}
 //      {type: "fixed", id, text}                  |  {type: "file", id, text, format}
+//      {type: "picture", id, svg}
 //      {type: "error", id, message}
 
-import init, { applyFix, check, readFile, rules, version } from "./pkg/leaflint_wasm.js";
+import init, { applyFix, check, pictureOf, readFile, rules, version } from "./pkg/leaflint_wasm.js";
 
 const started = performance.now();
 const ready = init({ module_or_path: new URL("./pkg/leaflint_wasm_bg.wasm", import.meta.url) }).then(() => {
@@ -33,9 +34,10 @@ self.onmessage = async (event) => {
       scheduled = true;
       setTimeout(runPending, 0);
     }
-  } else if (msg.type === "fix" || msg.type === "file") {
+  } else if (msg.type === "fix" || msg.type === "file" || msg.type === "picture") {
     try {
       if (msg.type === "fix") self.postMessage({ type: "fixed", id: msg.id, text: applyFix(msg.text, msg.fix) });
+      else if (msg.type === "picture") self.postMessage({ type: "picture", id: msg.id, svg: pictureOf(msg.picture) });
       else self.postMessage({ type: "file", id: msg.id, ...readFile(msg.bytes, msg.name) });
     } catch (err) {
       self.postMessage({ type: "error", id: msg.id, message: err.message });

@@ -48,6 +48,8 @@ fn main() {
         findings: &[],
         config: &cfg,
         ran: &ran,
+        pictures: &[],
+        risk_numbers: 0,
     };
     let _ = leaflint::structure::checklist::build(&input);
     println!("checklist {:?}", t.elapsed());

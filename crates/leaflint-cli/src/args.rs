@@ -36,8 +36,29 @@ pub enum Command {
     Init(InitArgs),
     /// Show how a text was cut into units and words, and where each syllable count came from.
     Segments(SegmentsArgs),
+    /// Draw a number as a picture: an icon array SVG ("20 in 100", "1 in 4", "20%").
+    Picture(PictureArgs),
     /// Print a shell completion script (for example `leaflint completions bash > leaflint.bash`).
     Completions(CompletionsArgs),
+}
+
+/// `leaflint picture`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  leaflint picture \"20 in 100\" > headache.svg\n  \
+    leaflint picture \"1 in 4\" --compare \"3 in 100\" --label \"people who get worse\" -o compare.svg")]
+pub struct PictureArgs {
+    /// The number: "N in D", "N out of D" or a percentage ("20%"), shown in 10, 100 or 1,000 icons.
+    #[arg(value_name = "NUMBER")]
+    pub number: String,
+    /// A second number to draw beside it in the same base (for example without treatment).
+    #[arg(long, value_name = "NUMBER")]
+    pub compare: Option<String>,
+    /// Who the icons stand for, in the title and description (default "people").
+    #[arg(long, value_name = "WORDS")]
+    pub label: Option<String>,
+    /// Write the SVG to this file (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments shared by commands that read texts.

@@ -36,6 +36,36 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Write `text` to `path` through a temporary file in the same folder renamed over it, so a
+/// reader never sees half a file: an existing file is replaced as [`write_atomic`] does (keeping
+/// its permissions), a new one is created.
+pub fn write_new_atomic(path: &Path, text: &str) -> Result<(), String> {
+    if path.exists() {
+        return write_atomic(path, text);
+    }
+    let name = path.display();
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".leaflint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{name}: cannot write it ({e})."))?;
+    let fail = |e: std::io::Error| format!("{name}: writing failed ({e}).");
+    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    if std::env::var(FAULT_VAR).is_ok_and(|v| v == "write") {
+        return Err(fail(std::io::Error::other("fault injected for testing")));
+    }
+    // Files made by leaflint get the usual permissions (the temporary file is private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(fail)?;
+    }
+    tmp.persist_noclobber(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
 /// A unified diff of `old` → `new` for the file `name`.
 pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)

@@ -10,6 +10,7 @@ mod config;
 mod fix;
 mod input;
 mod output;
+mod picture;
 mod rules;
 mod understanding;
 mod walk;
@@ -74,6 +75,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::Rules(a) => write_out(&rules::list(a.format)?, None).map(|()| Outcome::ok(0)),
         Command::Explain(a) => write_out(&rules::explain(&a.rule)?, None).map(|()| Outcome::ok(0)),
         Command::Init(a) => run_init(&a),
+        Command::Picture(a) => picture::run(&a),
         Command::Completions(a) => {
             let mut buf = Vec::new();
             clap_complete::generate(a.shell, &mut Cli::command(), "leaflint", &mut buf);

@@ -649,3 +649,97 @@ fn word_and_html_files_with_chunks_and_checklist() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not a Word .docx file"), "{}", stderr(&o));
 }
+
+// ---------------------------------------------------------------------------------------------
+// picture
+
+/// Filled and empty icons of an SVG written by `leaflint picture`.
+fn icons(svg: &str) -> (usize, usize) {
+    (svg.matches("data-filled=\"1\"").count(), svg.matches("data-filled=\"0\"").count())
+}
+
+#[test]
+fn picture_writes_an_svg_to_stdout() {
+    let o = run(&["picture", "3 in 10"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let svg = stdout(&o);
+    assert_eq!(icons(&svg), (3, 7));
+    insta::assert_snapshot!("picture_3_in_10", svg);
+    // A percentage is drawn as SPEC §5.1 converts it.
+    let svg = stdout(&run(&["picture", "20%"], None));
+    assert_eq!(icons(&svg), (20, 80));
+    assert!(svg.contains("<desc id=\"lf-ia-100-20-d\">20 in 100 people: 20 shaded, 80 not</desc>"), "{svg}");
+    assert_eq!(icons(&stdout(&run(&["picture", "0.5%"], None))), (5, 995));
+    assert_eq!(icons(&stdout(&run(&["picture", "1 out of 4"], None))), (25, 75));
+    // Listed in the help, so completions know it too.
+    assert!(stdout(&run(&["--help"], None)).contains("picture"));
+    assert!(stdout(&run(&["completions", "bash"], None)).contains("picture"));
+}
+
+#[test]
+fn picture_compare_and_label() {
+    let o = run(&["picture", "1 in 4", "--compare", "3 in 100", "--label", "people who get worse"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let svg = stdout(&o);
+    assert_eq!(icons(&svg), (28, 172), "both arrays, in 100 icons each");
+    assert!(
+        svg.contains(">25 in 100 people who get worse, compared with 3 in 100 people who get worse</title>"),
+        "{svg}"
+    );
+    insta::assert_snapshot!("picture_compare_label", svg);
+    // Different bases are drawn in the larger one.
+    let svg = stdout(&run(&["picture", "3 in 10", "--compare", "12 in 100"], None));
+    assert_eq!(icons(&svg), (42, 158));
+}
+
+#[test]
+fn picture_output_file_is_written_atomically() {
+    let d = tmpdir();
+    let o = run_in(d.path(), &["picture", "20 in 100", "--label", "women", "-o", "women.svg"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).starts_with("Wrote women.svg ("), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(d.path().join("women.svg")).expect("written");
+    assert_eq!(svg, stdout(&run(&["picture", "20 in 100", "--label", "women"], None)));
+    // Replaced in place; no temporary file left.
+    let o = run_in(d.path(), &["picture", "5 in 10", "-o", "women.svg"], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(icons(&std::fs::read_to_string(d.path().join("women.svg")).expect("read")), (5, 5));
+    assert_eq!(std::fs::read_dir(d.path()).expect("dir").count(), 1);
+    // A failed write leaves the old file as it was.
+    let o = Command::new(env!("CARGO_BIN_EXE_leaflint"))
+        .args(["picture", "9 in 10", "-o", "women.svg"])
+        .current_dir(d.path())
+        .env("LEAFLINT_FAULT_INJECT", "write")
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(icons(&std::fs::read_to_string(d.path().join("women.svg")).expect("read")), (5, 5));
+    assert_eq!(std::fs::read_dir(d.path()).expect("dir").count(), 1);
+}
+
+#[test]
+fn picture_invalid_input_is_one_sentence_and_exit_2() {
+    let mut all = String::new();
+    for args in [
+        &["picture", "120 in 100"][..],
+        &["picture", "0.5 in 10"],
+        &["picture", "abc"],
+        &["picture", "120%"],
+        &["picture", "1 in 5,000"],
+        &["picture", "1 in 10", "--compare", "often"],
+    ] {
+        let o = run(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        all.push_str(&format!(
+            "$ leaflint {}\n{}\n",
+            args.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>().join(" "),
+            err
+        ));
+    }
+    insta::assert_snapshot!("picture_errors", all);
+}

@@ -6,16 +6,20 @@
 //! runs it in a Web Worker.
 //!
 //! ```js
-//! import init, { check, rules, applyFix, version } from "./pkg/leaflint_wasm.js";
+//! import init, { check, rules, applyFix, picture, pictureOf, version } from "./pkg/leaflint_wasm.js";
 //! await init();
 //! const text = "Take 2 tablets 3 times a day.";
 //! const report = check(text, { profile: "nhs" }, "text");
 //! for (const f of report.findings) console.log(text.slice(f.utf16.start, f.utf16.end), f.message);
+//! // Icon arrays: any number, or a report's picture descriptors, as standalone SVG text.
+//! const svg = picture(1, 4, { numerator: 3, denominator: 100 }, "people who get worse");
+//! for (const p of report.pictures) console.log(p.text, pictureOf(p.picture));
 //! ```
 //!
 //! Errors (a bad config, an unknown format, a stale fix) are thrown as JavaScript `Error`s whose
 //! message is one plain sentence.
 
+use leaflint::picture::{icon_array_svg, Frequency, Picture};
 use leaflint::rules::{RuleMeta, RULES};
 use leaflint::{Category, Config, Document, Fix, Format, Severity};
 use serde::Serialize;
@@ -45,8 +49,19 @@ export interface Finding {
   rule: string; category: CategoryName; severity: SeverityName; message: string; help?: string;
   span: Range; utf16: Range; line: number; column: number; scope: "span" | "document";
   related: { span: Range; utf16: Range; label: string }[];
-  fixes: Fix[]; data: Record<string, unknown>;
+  /** Rule facts; `data.picture` (a `Picture`) on percentage, mixed-denominators and one-in-x-varying findings. */
+  fixes: Fix[]; data: Record<string, unknown> & { picture?: Picture };
 }
+/** One array of an icon array: filled icons out of 10, 100 or 1,000 ("about" when rounded to fit). */
+export interface PictureCounts { numerator: number; denominator: number; approximate?: boolean }
+/** The icon array a number could use (numbers and words, no SVG): draw it with `pictureOf`. */
+export interface Picture extends PictureCounts {
+  approximate: boolean; compare: PictureCounts | null; label: string | null;
+  /** The picture in words, as in the SVG's <desc>: "20 in 100 people: 20 shaded, 80 not". */
+  alt: string;
+}
+/** A risk or chance number of the text and its picture (`report.pictures`). */
+export interface PictureRef { span: Range; utf16: Range; sentence: Range; sentence_utf16: Range; text: string; picture: Picture }
 export interface Target { metric: string; value: number; pass_at_most: number; acceptable_at_most?: number; status: "pass" | "acceptable" | "fail" }
 /** A chunk of the text: a heading and its body (SPEC §6.2), with its teach-back prompts (§6.14). */
 export interface Chunk {
@@ -80,7 +95,9 @@ export interface Report {
     reading_time: { silent_seconds: number; aloud_seconds: number };
   };
   targets: Target[]; findings: Finding[]; chunks: Chunk[];
-  checklists: { cdc_cci: Checklist; pemat_p: Checklist }; closing_prompt: string | null; units?: unknown[]; notes: string[];
+  checklists: { cdc_cci: Checklist; pemat_p: Checklist }; closing_prompt: string | null;
+  /** Every risk or chance number with the icon array it could use, in text order. */
+  pictures: PictureRef[]; units?: unknown[]; notes: string[];
 }
 export interface PerProfile<T> { nhs: T; us: T; "easy-read": T }
 /** A rule's metadata: what `rules()` returns one of. `defaults` is `null` where the rule is off. */
@@ -142,6 +159,59 @@ pub fn apply_fixes(
 ) -> Result<String, JsError> {
     let fixes: Vec<Fix> = from_js(fixes).map_err(|e| JsError::new(&format!("invalid fixes: {e}")))?;
     apply(text, &fixes).map_err(|e| JsError::new(&e))
+}
+
+/// An icon array (a standalone SVG, as `leaflint picture` writes it): `numerator` in `denominator`
+/// people (scaled to 10, 100 or 1,000 icons: `1 in 4` is drawn as 25 in 100), optionally beside a
+/// second number `{numerator, denominator}` in the same base, with `label` for who the icons are
+/// (default "people"). Throws one sentence for a number that cannot be drawn (`120 in 100`).
+#[wasm_bindgen]
+pub fn picture(
+    numerator: u32,
+    denominator: u32,
+    #[wasm_bindgen(unchecked_param_type = "PictureCounts | null | undefined")] compare: JsValue,
+    label: Option<String>,
+) -> Result<String, JsError> {
+    let compare: Option<PictureCounts> = if compare.is_undefined() || compare.is_null() {
+        None
+    } else {
+        Some(from_js(compare).map_err(|e| JsError::new(&format!("invalid comparison: {e}")))?)
+    };
+    draw_counts(numerator, denominator, compare, label.as_deref()).map_err(|e| JsError::new(&e))
+}
+
+/// Draw a report's picture descriptor exactly (`report.pictures[i].picture` or a finding's
+/// `data.picture`), with every element id prefixed by `idPrefix` when given (for several inline in
+/// one page). Throws when the descriptor cannot be drawn.
+#[wasm_bindgen(js_name = pictureOf)]
+pub fn picture_of(
+    #[wasm_bindgen(unchecked_param_type = "Picture")] picture: JsValue,
+    #[wasm_bindgen(js_name = idPrefix)] id_prefix: Option<String>,
+) -> Result<String, JsError> {
+    let p: Picture = from_js(picture).map_err(|e| JsError::new(&format!("invalid picture: {e}")))?;
+    p.draw(id_prefix.as_deref()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The second number of `picture()`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PictureCounts {
+    /// How many.
+    pub numerator: u32,
+    /// Out of how many.
+    pub denominator: u32,
+    /// Ignored (the scaling decides); accepted so a `Picture`'s `compare` can be passed as is.
+    #[serde(default)]
+    pub approximate: bool,
+}
+
+/// `picture()` without JavaScript values.
+pub fn draw_counts(n: u32, d: u32, compare: Option<PictureCounts>, label: Option<&str>) -> Result<String, String> {
+    let primary = Frequency::from_counts(n, d).map_err(|e| e.to_string())?;
+    let compare =
+        compare.map(|c| Frequency::from_counts(c.numerator, c.denominator)).transpose().map_err(|e| e.to_string())?;
+    let label = label.map(str::trim).filter(|l| !l.is_empty());
+    icon_array_svg(primary, compare, label).map_err(|e| e.to_string())
 }
 
 thread_local! {
@@ -319,6 +389,23 @@ mod tests {
         let fix = Fix::replace("x", Applicability::Safe, ByteSpan::new(1, 3), "ii");
         assert_eq!(apply("😀 ab", std::slice::from_ref(&fix)).map_err(|e| e.contains("no longer fits")), Err(true));
         assert_eq!(apply("abcd", &[fix]).as_deref(), Ok("aiid"));
+    }
+
+    #[test]
+    fn pictures_draw_or_say_why_not() {
+        let svg = draw_counts(
+            1,
+            4,
+            Some(PictureCounts { numerator: 3, denominator: 100, approximate: false }),
+            Some("women"),
+        )
+        .expect("draws");
+        assert_eq!(svg.matches("data-filled=\"1\"").count(), 28);
+        assert!(svg.contains(">25 in 100 women, compared with 3 in 100 women</title>"), "{svg}");
+        let e = draw_counts(120, 100, None, None).expect_err("more than all");
+        assert!(e.contains("larger than the second"), "{e}");
+        assert!(draw_counts(1, 0, None, None).is_err());
+        assert!(draw_counts(1, 5000, None, None).expect_err("too small").contains("too small"));
     }
 
     #[test]

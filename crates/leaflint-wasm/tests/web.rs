@@ -194,3 +194,33 @@ fn a_word_file_opens_as_its_text_and_is_checked_as_the_decoded_document() {
     let html = read_file(b"<main><h1>Rest</h1><p>Drink water.</p></main>", "advice.html").expect("html");
     assert_eq!(get(&html, "format").as_string().as_deref(), Some("html"));
 }
+
+#[wasm_bindgen_test]
+fn pictures_are_descriptors_in_the_report_and_svg_on_request() {
+    let text = "About 1 in 10 people get a headache. Without treatment, 1 in 4 people get worse.";
+    let report = check(text, JsValue::UNDEFINED, None).expect("check");
+    let pictures: Vec<JsValue> = Array::from(&get(&report, "pictures")).iter().collect();
+    assert_eq!(pictures.len(), 2);
+    let first = &pictures[0];
+    let (s, e) = (num(first, "utf16.start") as u32, num(first, "utf16.end") as u32);
+    assert_eq!(String::from(JsString::from(text).substring(s, e)), "1 in 10");
+    // Drawn exactly as described, ids prefixed for inline use.
+    let svg = picture_of(get(first, "picture"), Some("w1".into())).expect("draws");
+    let alt = get(first, "picture.alt").as_string().expect("alt");
+    assert!(svg.contains("<desc id=\"w1-lf-ia-") && svg.contains(&alt), "{svg}");
+    // Two `1 in X` with different X: the finding's picture, both in 100 icons side by side.
+    let filled = num(first, "picture.numerator") + num(first, "picture.compare.numerator");
+    assert_eq!((num(first, "picture.numerator"), filled), (10.0, 35.0));
+    assert_eq!(svg.matches("data-filled=\"1\"").count() as f64, filled);
+    // Any number, with a comparison object.
+    let svg = picture(1, 4, config(r#"{"numerator": 3, "denominator": 100}"#), Some("women".into())).expect("draws");
+    assert_eq!(svg.matches("data-filled=\"1\"").count(), 28);
+    assert!(picture(3, 10, JsValue::NULL, None).expect("draws").contains("3 in 10 people: 3 shaded, 7 not"));
+    let msg = error_message(picture(120, 100, JsValue::UNDEFINED, None).map(JsValue::from));
+    assert!(msg.contains("larger than the second"), "{msg}");
+    let msg = error_message(
+        picture_of(config(r#"{"numerator": 3, "denominator": 7, "approximate": false, "alt": ""}"#), None)
+            .map(JsValue::from),
+    );
+    assert!(msg.contains("not a frequency"), "{msg}");
+}

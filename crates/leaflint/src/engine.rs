@@ -2,14 +2,18 @@
 
 use crate::config::Config;
 use crate::document::{Document, Format};
-use crate::finding::Finding;
+use crate::finding::{Category, Finding};
 use crate::metrics::{self, Scores};
-use crate::report::{Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
+use crate::numbers::{pictures, NumberModel, Nx};
+use crate::picture::Picture;
+use crate::report::{PictureRef, Report, Source, Target, TargetStatus, TokenReport, UnitReport, SCHEMA_VERSION};
 use crate::rules::{Context, NUMERACY_PRECEDENCE, RULES, WORD_PRECEDENCE};
-use crate::span::PositionIndex;
+use crate::span::{ByteSpan, PositionIndex};
 use crate::structure::{checklist, chunk_reports, teach_back};
 use crate::suppress::Suppressions;
 use crate::text::{token_text, Analysis};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
 
 /// Check plain text (leaflet conventions) under `config`. Never fails.
 ///
@@ -34,10 +38,14 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             rule.check(&cx, &mut findings);
         }
     }
+    let risk = risk_numbers(&cx);
     let suppressions = Suppressions::scan(&doc.text, doc.format);
     suppressions.apply(&mut findings);
     let mut findings = post_process(doc, config, findings);
-    fill_positions(&doc.text, &mut findings);
+    // One walk of the text positions the findings and the risk numbers.
+    let idx = fill_positions(&doc.text, &mut findings, risk.iter().flat_map(|r| [r.0, r.1]));
+    let risk_count = risk.len();
+    let pictures = picture_refs(&idx, risk, &findings);
     if let Some(n) = scores.numeracy_detail.as_mut() {
         // The load counts the findings the report gives: after suppression comments and
         // overlap precedence, with word rules that weigh on it (clinical-shorthand).
@@ -53,6 +61,8 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         findings: &findings,
         config,
         ran: &ran,
+        pictures: &pictures,
+        risk_numbers: risk_count,
     });
     let mut chunks = chunk_reports(doc, &analysis, structure, config.threshold("chunk-too-long", "words"));
     for (report, chunk) in chunks.iter_mut().zip(&structure.chunks) {
@@ -95,9 +105,58 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
         closing_prompt: (!chunks.is_empty()).then_some(teach_back::CLOSING_PROMPT),
         chunks,
         checklists,
+        pictures,
         units: config.explain.then(|| unit_reports(doc, &analysis, false)),
         notes,
     }
+}
+
+/// A risk number found during the check: its span, its sentence's span, its text and picture.
+type RiskNumber = (ByteSpan, ByteSpan, String, Option<Picture>);
+
+/// Every risk or chance number of the text with the picture it could use (numbers only: no SVG
+/// is drawn here), from the number model the numeracy score built.
+fn risk_numbers(cx: &Context<'_>) -> Vec<RiskNumber> {
+    let owned;
+    let m = match cx.scores.numeracy_detail.as_ref().and_then(|n| n.model()) {
+        Some(m) => m,
+        None => {
+            owned = NumberModel::new(cx.doc, cx.analysis);
+            &owned
+        }
+    };
+    let nx = Nx { cx, m };
+    pictures::risk_numbers(&nx)
+        .into_iter()
+        .map(|r| (r.q.span, cx.analysis.units[r.q.unit].span, nx.qtext(r.q).to_owned(), r.picture))
+        .collect()
+}
+
+/// The report's `pictures`: the risk numbers that have one, each with the picture of the finding
+/// on the same number when there is one (a common denominator, a comparison), positioned.
+fn picture_refs(idx: &PositionIndex, risk: Vec<RiskNumber>, findings: &[Finding]) -> Vec<PictureRef> {
+    if risk.is_empty() {
+        return Vec::new();
+    }
+    let mut from_findings: FxHashMap<(usize, usize), Picture> = FxHashMap::default();
+    for f in findings.iter().filter(|f| f.category == Category::Numeracy) {
+        if let Some(p) = f.data.get("picture").and_then(|v| Picture::deserialize(v).ok()) {
+            from_findings.entry((f.span.start(), f.span.end())).or_insert(p);
+        }
+    }
+    risk.into_iter()
+        .filter_map(|(span, sentence, t, picture)| {
+            let picture = from_findings.remove(&(span.start(), span.end())).or(picture)?;
+            Some(PictureRef {
+                span,
+                utf16: idx.utf16(span),
+                sentence,
+                sentence_utf16: idx.utf16(sentence),
+                text: t,
+                picture,
+            })
+        })
+        .collect()
 }
 
 /// Every unit of a document with its tokens, syllables and their sources (`leaflint segments`).
@@ -192,9 +251,11 @@ pub(crate) fn overlap_drops(findings: &[Finding], rank: impl Fn(&Finding) -> Opt
     drop
 }
 
-/// Fill UTF-16 spans and line/column of every finding, related place and edit in one pass.
-fn fill_positions(text: &str, findings: &mut [Finding]) {
+/// Fill UTF-16 spans and line/column of every finding, related place and edit in one pass; the
+/// index also holds the ends of the `extra` spans.
+fn fill_positions(text: &str, findings: &mut [Finding], extra: impl Iterator<Item = ByteSpan>) -> PositionIndex {
     let mut offsets = Vec::with_capacity(findings.len() * 2);
+    offsets.extend(extra.flat_map(|s| [s.start(), s.end()]));
     for f in findings.iter() {
         offsets.extend([f.span.start(), f.span.end()]);
         for r in &f.related {
@@ -217,6 +278,7 @@ fn fill_positions(text: &str, findings: &mut [Finding]) {
             e.utf16 = idx.utf16(e.span);
         }
     }
+    idx
 }
 
 fn targets(scores: &Scores, config: &Config) -> Vec<Target> {

@@ -8,6 +8,9 @@
 //!  "targets": [{"metric": "reading_age", "value": 12.7, "pass_at_most": 11, "acceptable_at_most": 14, "status": "acceptable"}],
 //!  "findings": [ … see `Finding` … ],
 //!  "chunks": [], "checklists": {"cdc_cci": {"items": []}, "pemat_p": {"items": []}},
+//!  "pictures": [{"span": {…}, "utf16": {…}, "sentence": {…}, "text": "1 in 4",
+//!                "picture": {"numerator": 25, "denominator": 100, "approximate": false, "compare": null,
+//!                            "label": "people", "alt": "25 in 100 people: 25 shaded, 75 not"}}],
 //!  "notes": ["fewer than 10 sentences: SMOG is not reliable here; the consensus grade is used for the target"]}
 //! ```
 //! `units` appears only when `Config::explain` is set.
@@ -16,7 +19,8 @@ use crate::config::Profile;
 use crate::document::Format;
 use crate::finding::{Finding, Severity};
 use crate::metrics::Scores;
-use crate::span::ByteSpan;
+use crate::picture::Picture;
+use crate::span::{ByteSpan, Utf16Span};
 use crate::text::action::VerbClass;
 use crate::text::syllables::SyllableSource;
 use crate::text::tokens::TokenClass;
@@ -202,6 +206,26 @@ pub struct Checklists {
     pub pemat_p: Checklist,
 }
 
+/// A risk or chance number of the text and the icon array it could use (issue "Pictures for
+/// numbers"): every natural frequency or percentage that states a risk or chance and fits in 10,
+/// 100 or 1,000 icons, whether or not a rule flagged it. Numbers and words only: draw it with
+/// [`Picture::svg`], `leaflint picture` or the widget's `picture()`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PictureRef {
+    /// The number's source bytes.
+    pub span: ByteSpan,
+    /// The same in UTF-16 code units (JavaScript string offsets).
+    pub utf16: Utf16Span,
+    /// The sentence (unit) it is in.
+    pub sentence: ByteSpan,
+    /// The sentence in UTF-16 code units.
+    pub sentence_utf16: Utf16Span,
+    /// The number as written (`1 in 4`, `20%`).
+    pub text: String,
+    /// The picture: the same as the `data.picture` of a finding on this number, if any.
+    pub picture: Picture,
+}
+
 /// A unit as `--explain` shows it: what was counted.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitReport {
@@ -258,6 +282,8 @@ pub struct Report {
     pub closing_prompt: Option<&'static str>,
     /// Checklists (SPEC §7; filled by the checklist model).
     pub checklists: Checklists,
+    /// Every risk or chance number with the icon array it could use, in text order.
+    pub pictures: Vec<PictureRef>,
     /// Every unit, with `Config::explain`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub units: Option<Vec<UnitReport>>,

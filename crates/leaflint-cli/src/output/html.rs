@@ -1,10 +1,12 @@
 //! One standalone, offline HTML page: for each text, a scores panel (reading-age gauge, SMOG,
 //! complex language, passives, numeracy load), findings per rule, the text with every flagged
 //! span highlighted (`<mark>`, coloured by severity, nested where findings nest), the findings
-//! list, chunks with teach-back prompts and the checklists when the report has them. No external
-//! resources; a print stylesheet keeps it readable on paper.
+//! list (each frequency finding with its icon array), "Pictures for your numbers" (each risk
+//! sentence with the icon array of its number), chunks with teach-back prompts and the checklists
+//! when the report has them. No external resources; a print stylesheet keeps it readable on paper.
 
 use super::{line_col, numeracy_load, reading_age_target, severity_counts, Checked};
+use leaflint::picture::Picture;
 use leaflint::report::{Report, TargetStatus};
 use leaflint::{Finding, Scope, Severity};
 use serde_json::Value;
@@ -242,7 +244,57 @@ fn rule_table(r: &Report) -> String {
     s
 }
 
-fn findings_list(doc: usize, c: &Checked) -> String {
+/// Most icon arrays drawn inline per text (a 100-icon array is about 15 KB): past this, a finding
+/// or a picture entry shows the array's words and how to draw it.
+pub const MAX_INLINE_PICTURES: usize = 100;
+
+/// An icon array inline in the page (element ids prefixed by `id`, unique in the page), with its
+/// words as the caption; only its words once `budget` is spent.
+fn picture_figure(p: &Picture, id: &str, budget: &mut usize) -> String {
+    let caption = format!("<figcaption>{}</figcaption>", esc(&p.alt));
+    if *budget == 0 {
+        return format!(
+            "<figure class=\"picture words-only\">{caption}<p class=\"help\">Draw it with <code>leaflint picture</code>.</p></figure>"
+        );
+    }
+    *budget -= 1;
+    // Inline in HTML the SVG namespace is implied: without the xmlns the page names no URL at all.
+    let svg = p.svg_with_id(Some(id)).replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    format!("<figure class=\"picture\" data-shaded=\"{}\">{svg}{caption}</figure>", p.numerator)
+}
+
+/// Each risk or chance number of the text, with its sentence and its icon array (`report.pictures`).
+pub fn pictures(doc: usize, c: &Checked, budget: &mut usize) -> String {
+    let r = &c.report;
+    if r.pictures.is_empty() {
+        return String::new();
+    }
+    let mut s = format!(
+        "<section class=\"pictures\"><h3>Pictures for your numbers ({})</h3>\
+         <p class=\"intro\">Icon arrays show a chance as people: put one beside its number (CDC Clear Communication Index 20). \
+         Draw any of them as a file with <code>leaflint picture</code>.</p><ol>",
+        r.pictures.len()
+    );
+    for (k, p) in r.pictures.iter().enumerate() {
+        let (a, b, e) = (p.sentence.start(), p.span.start(), p.span.end());
+        let (sentence, number) = (&c.text.get(a..b), &c.text.get(b..e));
+        let rest = c.text.get(e..p.sentence.end().max(e));
+        let quote = match (sentence, number, rest) {
+            (Some(x), Some(n), Some(y)) => format!("{}<strong>{}</strong>{}", esc(x), esc(n), esc(y)),
+            _ => esc(&p.text),
+        };
+        let (line, _) = line_col(&c.text, b);
+        let _ = write!(
+            s,
+            "<li id=\"p{doc}-{k}\" class=\"risk\"><blockquote>{quote}</blockquote><p class=\"where\">line {line}</p>{}</li>",
+            picture_figure(&p.picture, &format!("p{doc}-{k}"), budget)
+        );
+    }
+    s.push_str("</ol></section>");
+    s
+}
+
+fn findings_list(doc: usize, c: &Checked, budget: &mut usize) -> String {
     let r = &c.report;
     if r.findings.is_empty() {
         return String::new();
@@ -286,6 +338,9 @@ fn findings_list(doc: usize, c: &Checked) -> String {
         for rel in &f.related {
             let (l, col) = line_col(&c.text, rel.span.start());
             let _ = write!(s, "<p class=\"related\">{} — line {l}, column {col}</p>", esc(&rel.label));
+        }
+        if let Some(p) = f.data.get("picture").and_then(|v| serde_json::from_value::<Picture>(v.clone()).ok()) {
+            s.push_str(&picture_figure(&p, &format!("f{doc}-{i}-pic"), budget));
         }
         s.push_str("</li>");
     }
@@ -407,7 +462,9 @@ fn document(doc: usize, c: &Checked) -> String {
     s.push_str("</aside><article class=\"text\"><h3>Text</h3><div class=\"source\">");
     s.push_str(&highlight(doc, &c.text, &r.findings));
     s.push_str("</div></article></div>");
-    s.push_str(&findings_list(doc, c));
+    let mut budget = MAX_INLINE_PICTURES;
+    s.push_str(&findings_list(doc, c, &mut budget));
+    s.push_str(&pictures(doc, c, &mut budget));
     s.push_str(&chunks(r));
     s.push_str(&checklists(r));
     if !r.notes.is_empty() {
@@ -563,5 +620,28 @@ mod tests {
             f(0, 3, Severity::Warning).with_fix(Fix::replace("x", Applicability::Safe, ByteSpan::new(0, 3), "Take"));
         let html = highlight(0, text, &[fi]);
         assert!(html.contains("&lt;b&gt; &amp; rest."), "{html}");
+    }
+
+    #[test]
+    fn pictures_beside_their_numbers_up_to_the_budget() {
+        let text = "About 1 in 10 people get a rash. About 20% of people get a headache.";
+        let c = Checked {
+            name: "t".into(),
+            text: text.into(),
+            format: leaflint::Format::Text,
+            report: leaflint::check(text, &leaflint::Config::default()),
+        };
+        let mut budget = MAX_INLINE_PICTURES;
+        let html = pictures(0, &c, &mut budget);
+        assert!(html.contains("About <strong>1 in 10</strong> people get a rash."), "{html}");
+        assert_eq!(html.matches("<svg").count(), 2);
+        // 20% in the document's own denominator: 2 in 10.
+        assert_eq!(html.matches("data-filled=\"1\"").count(), 1 + 2, "1 in 10 and 2 in 10");
+        assert_eq!(budget, MAX_INLINE_PICTURES - 2);
+        assert!(html.contains("id=\"p0-1-lf-ia-10-2-t\""), "ids prefixed per entry");
+        let mut none = 0;
+        let html = pictures(0, &c, &mut none);
+        assert_eq!(html.matches("<svg").count(), 0);
+        assert!(html.contains("<figcaption>2 in 10 people: 2 shaded, 8 not</figcaption>"), "{html}");
     }
 }

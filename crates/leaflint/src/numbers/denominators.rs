@@ -89,6 +89,12 @@ pub fn check(nx: &Nx<'_>, meta: &'static RuleMeta, which: Which, out: &mut Vec<F
                     nx.cx.doc.blocks[q.block].analysed[nx.tok(a).analysed.end..nx.tok(b).analysed.start].trim();
                 let text = nx.about(q, c.rounded, &format!("{} {connector} {}", commas(c.n), commas(c.d)));
                 f = f.with_data("new_numerator", c.n).with_data("rounded", c.rounded);
+                // The converted frequency as an icon array; with two frequencies in the group,
+                // both side by side in the common base (the comparison the reader should see).
+                let other = (g.len() == 2).then(|| conv[1 - k]).map(|o| (o.n, o.d, o.rounded));
+                if let Some(p) = super::pictures::picture(nx, q, c.n, c.d, c.rounded, other) {
+                    f = f.with_data("picture", serde_json::to_value(p).unwrap_or_default());
+                }
                 f = f.with_help(format!(
                     "Use {} as the 'out of' number everywhere, for example '{text}'.",
                     commas(target)

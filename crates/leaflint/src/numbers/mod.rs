@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod load;
 pub mod parse;
 pub mod phrases;
+pub mod pictures;
 pub mod style;
 
 use crate::document::Document;

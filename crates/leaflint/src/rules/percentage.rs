@@ -15,7 +15,8 @@
 //! **Fix** (review): `P% of [the] X` → `n in D X`, any other `P%` → `n in D`; D is the document's
 //! most used natural-frequency denominator when `P × D / 100` is within 5% of a whole number ≥ 1,
 //! else the first such of 100, 1,000 … 1,000,000; `about` is added when rounded. `data` carries
-//! `percentage`, `numerator` and `denominator` (for a picture of the numbers).
+//! `percentage`, `numerator` and `denominator`, and `picture`: the converted frequency as an icon
+//! array descriptor (`crate::picture::Picture`; numbers and words, no SVG).
 //!
 //! **Source**: NICE CG138; NHS numbers page ("1 in 7 people" rather than "14.3% of people"); PIF;
 //! CDC CCI 15; PEMAT 6.
@@ -23,7 +24,7 @@
 use super::{Context, Rule, RuleMeta};
 use crate::finding::{Applicability, Category, Finding, Fix, Severity};
 use crate::numbers::arith::{commas, percent_to_frequency};
-use crate::numbers::{self, Nx};
+use crate::numbers::{self, pictures, Nx};
 use crate::span::ByteSpan;
 
 /// See the module documentation.
@@ -67,7 +68,7 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
         let mut f = Finding::new(&META, severity, q.span, "Many people find percentages hard to picture.").with_data("percentage", q.low);
         // `90% effective`: a relative reduction, not a share of people; no conversion.
         let w = nx.words(q.unit);
-        let relative = w.is_any(q.tokens.end, &["effective", "efficacy", "effectiveness", "protection", "protected", "accurate", "sure", "certain"]);
+        let relative = pictures::relative_percentage(nx, q);
         let conv = match q.high {
             _ if relative => None,
             None => percent_to_frequency(q.low, preferred).map(|c| (c, format!("{} in {}", commas(c.n), commas(c.d)))),
@@ -92,6 +93,11 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
         let text = nx.about(q, c.rounded, &written);
         f.message = format!("Many people find percentages hard to picture. Try '{text}'.");
         f = f.with_data("numerator", c.n).with_data("denominator", c.d).with_data("rounded", c.rounded);
+        // The converted frequency as an icon array (numbers only: renderers draw it).
+        let risk = pictures::is_risk_number(nx, q);
+        if let Some(p) = risk.then(|| pictures::picture(nx, q, c.n, c.d, c.rounded, None)).flatten() {
+            f = f.with_data("picture", serde_json::to_value(p).unwrap_or_default());
+        }
         if let Some(span) = nx.verbatim_tokens(q.tokens.start, end) {
             let span = ByteSpan::new(span.start(), span.end());
             f = f.with_fix(Fix::replace(format!("Write '{text}'"), Applicability::Review, span, text));

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::document::{BlockKind, Document, Format};
 use crate::finding::{Finding, Severity};
 use crate::metrics::Scores;
-use crate::report::{Checklist, ChecklistItem, Checklists, ItemHow, ItemStatus};
+use crate::report::{Checklist, ChecklistItem, Checklists, ItemHow, ItemStatus, PictureRef};
 use crate::span::ByteSpan;
 use crate::text::tokens::TokenClass;
 use crate::text::{token_text, unit_text, Analysis, UnitKind};
@@ -46,6 +46,10 @@ pub struct Input<'a> {
     pub config: &'a Config,
     /// Whether a rule ran (normally `Config::rule_enabled`).
     pub ran: &'a dyn Fn(&str) -> bool,
+    /// The report's pictures: risk numbers with an icon array leaflint can draw.
+    pub pictures: &'a [PictureRef],
+    /// Risk or chance numbers in the text (with or without a picture).
+    pub risk_numbers: usize,
 }
 
 struct Facts<'a> {
@@ -399,23 +403,42 @@ fn cci(f: &Facts<'_>) -> Checklist {
             .suggest(Fail)
             .evidence(one_sided)
     });
-    let probability: Vec<usize> = (0..an.units.len())
-        .filter(|&u| {
-            let t = unit_text(doc, &an.units[u]);
+    // Units with a probability: a risk number of the report's pictures, or text that looks like one.
+    let mut probability: Vec<&str> = (0..an.units.len())
+        .map(|u| &an.units[u])
+        .filter(|u| {
+            let t = unit_text(doc, u);
             // " in 100" contains " in 10": two prebuilt searchers instead of a searcher per unit.
             t.contains('%') || IN_10.find(t.as_bytes()).is_some() || OUT_OF.find(t.as_bytes()).is_some()
         })
+        .map(|u| u.span.slice(&doc.text))
         .collect();
-    let glossed = probability.iter().all(|&u| {
-        let t = unit_text(doc, &an.units[u]);
-        GLOSS.iter().any(|g| contains_ci(t, g))
-    });
+    probability.extend(i.pictures.iter().map(|p| p.sentence.slice(&doc.text)));
+    let glossed = probability.iter().all(|t| GLOSS.iter().any(|g| contains_ci(t, g)));
     let mut it20 = item("20", "Numeric probability is also explained with words or a visual.", Partial, Prompt);
     if !probability.is_empty() && (glossed || f.images) {
         it20 = it20.suggest(Pass);
     }
+    if let Some(note) = visual_offered(i.pictures.len(), i.risk_numbers) {
+        it20 = it20.note(note);
+        it20.spans.extend(i.pictures.iter().map(|p| p.span));
+    }
     items.push(it20);
     finish(items)
+}
+
+/// CCI 20's note when the text has risk numbers: the visual leaflint offers for them.
+fn visual_offered(pictures: usize, risk_numbers: usize) -> Option<String> {
+    let add = "Add each picture beside its number, or explain the number in words.";
+    match (pictures, risk_numbers) {
+        (_, 0) => None,
+        (0, n) => Some(format!("No picture: the {n} risk number(s) are too small to draw in 1,000 icons. Explain them in words.")),
+        (1, 1) => Some(format!("Visual offered: a picture (icon array) for the 1 risk number. {add}")),
+        (p, n) if p == n => Some(format!("Visual offered: a picture (icon array) for each of the {n} risk numbers. {add}")),
+        (p, n) => Some(format!(
+            "Visual offered: a picture (icon array) for {p} of {n} risk numbers (the others are too small to draw in 1,000 icons). {add}"
+        )),
+    }
 }
 
 fn image_note(doc: &Document) -> String {
@@ -675,6 +698,8 @@ mod tests {
             findings,
             config: &config,
             ran,
+            pictures: &[],
+            risk_numbers: 0,
         })
     }
 
