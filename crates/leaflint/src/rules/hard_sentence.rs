@@ -77,7 +77,7 @@ impl Rule for HardSentence {
                 (base, "hard")
             };
             long.sort_by_key(|w| std::cmp::Reverse(w.1));
-            let mut help = String::new();
+            let mut help = String::with_capacity(128); // one allocation: the help is up to ~120 bytes
             if !long.is_empty() {
                 help.push_str("Try shorter words for ");
                 for (k, (w, _)) in long.iter().take(3).enumerate() {
