@@ -48,13 +48,13 @@ impl Rule for VagueQualifier {
                 continue;
             }
             let text = lang.tok(i);
-            let lower = text.to_ascii_lowercase();
-            if !QUALIFIERS.contains(&lower.as_str()) {
+            // No lower-cased copy per word: most words fail on their length or first letter.
+            let Some(&lower) = QUALIFIERS.iter().find(|q| q.len() == text.len() && q.eq_ignore_ascii_case(text)) else {
                 continue;
-            }
+            };
             let next = lang.word_after(i).map(str::to_ascii_lowercase);
             let prev = lang.word_before(i).map(str::to_ascii_lowercase);
-            let keep = match lower.as_str() {
+            let keep = match lower {
                 "rather" => next.as_deref() == Some("than") || prev.as_deref() == Some("would"),
                 "quite" => prev.as_deref() == Some("not"),
                 "very" => matches!(next.as_deref(), Some("much" | "few" | "little" | "first" | "last" | "same")),
