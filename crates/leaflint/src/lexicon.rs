@@ -81,6 +81,13 @@ pub fn stems(w: &str) -> Vec<String> {
 /// compound of two familiar words of ≥ 3 letters that the lists do not know as a whole (`eyedrops`). Names and numbers are decided by
 /// the caller.
 pub fn is_familiar(word: &str) -> bool {
+    thread_local! {
+        static FAMILIAR: crate::memo::Table<(), bool> = std::cell::RefCell::default();
+    }
+    crate::memo::get(&FAMILIAR, (), word, || familiar(word))
+}
+
+fn familiar(word: &str) -> bool {
     let w = fold(word);
     let w = w.as_ref();
     if base_familiar(w) || stems(w).iter().any(|s| base_familiar(s)) {
@@ -107,6 +114,13 @@ pub fn is_familiar(word: &str) -> bool {
 /// its inflection stems (`populations` is as familiar as `population`); `None` when no form is in
 /// the frequency list.
 pub fn zipf(word: &str) -> Option<f32> {
+    thread_local! {
+        static ZIPF: crate::memo::Table<(), Option<f32>> = std::cell::RefCell::default();
+    }
+    crate::memo::get(&ZIPF, (), word, || zipf_of(word))
+}
+
+fn zipf_of(word: &str) -> Option<f32> {
     let w = fold(word);
     let w = w.as_ref();
     let direct = |x: &str| frequency::lookup(x).map(|f| f.zipf);

@@ -27,6 +27,7 @@ pub mod finding;
 pub mod input;
 pub mod language;
 pub mod lexicon;
+mod memo;
 pub mod metrics;
 pub mod numbers;
 pub mod picture;

@@ -61,6 +61,12 @@ thread_local! {
     static FULL: Cell<Option<&'static Map<Vec<u8>>>> = const { Cell::new(None) };
 }
 
+/// True while [`with_full_dictionary`] runs (answers then are not remembered across checks).
+#[doc(hidden)]
+pub fn overridden() -> bool {
+    FULL.with(|c| c.get().is_some())
+}
+
 /// Run `f` with lookups answered by `full` (every CMUdict entry) instead of the embedded,
 /// pruned map. `tests/codegen.rs` uses it so that which entries are kept does not depend on the
 /// previously committed file.

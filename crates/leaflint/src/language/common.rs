@@ -77,6 +77,11 @@ fn prefixed(w: &str, scowl_max: f64) -> bool {
     })
 }
 
+thread_local! {
+    /// Answers of [`is_uncommon_word`] across checks, per (start of unit, thresholds).
+    static UNCOMMON: crate::memo::Table<(bool, u64, u64), bool> = std::cell::RefCell::default();
+}
+
 /// The §4.6 word test for one token: not common and not exempt.
 pub fn is_uncommon_word(
     text: &str,
@@ -85,7 +90,15 @@ pub fn is_uncommon_word(
     scowl_max: f64,
     min_zipf: Option<f64>,
 ) -> bool {
-    if class != TokenClass::Word || text.contains(['\'', '’', 'ʼ', '.']) {
+    if class != TokenClass::Word {
+        return false;
+    }
+    let settings = (unit_start, scowl_max.to_bits(), min_zipf.map_or(u64::MAX, f64::to_bits));
+    crate::memo::get(&UNCOMMON, settings, text, || uncommon_word(text, unit_start, scowl_max, min_zipf))
+}
+
+fn uncommon_word(text: &str, unit_start: bool, scowl_max: f64, min_zipf: Option<f64>) -> bool {
+    if text.contains(['\'', '’', 'ʼ', '.']) {
         return false;
     }
     if !text.chars().any(char::is_alphabetic) || text.chars().any(|c| c.is_ascii_digit()) {

@@ -61,7 +61,7 @@ pub enum SyllableSource {
 }
 
 /// British speaks "two hundred and fifty"; American drops the "and".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum NumberStyle {
     /// "two hundred and fifty" (profiles `nhs` and `easy-read`, SPEC §1.6).
     #[default]
@@ -92,6 +92,16 @@ const STACK_WORD: usize = 64;
 /// assert_eq!(count("250", NumberStyle::American), (5, SyllableSource::Number));
 /// ```
 pub fn count(word: &str, style: NumberStyle) -> (u32, SyllableSource) {
+    thread_local! {
+        static COUNTS: crate::memo::Table<NumberStyle, (u32, SyllableSource)> = std::cell::RefCell::default();
+    }
+    if cmudict::overridden() {
+        return count_uncached(word, style); // the dictionary builder's answers are not the embedded one's
+    }
+    crate::memo::get(&COUNTS, style, word, || count_uncached(word, style))
+}
+
+fn count_uncached(word: &str, style: NumberStyle) -> (u32, SyllableSource) {
     let w = trim_token(word);
     if w.is_empty() {
         return (0, SyllableSource::Rules);
