@@ -852,22 +852,7 @@ mod tests {
     }
 
     fn kinds(b: &[Block]) -> Vec<(String, &str)> {
-        b.iter()
-            .map(|b| {
-                let k = match b.kind {
-                    BlockKind::Heading { level } => format!("h{level}"),
-                    BlockKind::Paragraph => "p".into(),
-                    BlockKind::ListItem { ordered, depth, index, .. } => {
-                        format!("{}{depth}.{index}", if ordered { "ol" } else { "ul" })
-                    }
-                    BlockKind::TableCell { header, row, col } => {
-                        format!("td{}{row}{col}", if header { "h" } else { "" })
-                    }
-                    BlockKind::Caption => "cap".into(),
-                };
-                (k, b.analysed.as_str())
-            })
-            .collect()
+        b.iter().map(|b| (b.kind.test_code(), b.analysed.as_str())).collect()
     }
 
     #[test]

@@ -92,6 +92,19 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// A short code for parser tests: `h2`, `p`, `ul1.2`, `ol1.1`, `tdh01`, `cap`.
+    #[cfg(test)]
+    pub(crate) fn test_code(&self) -> String {
+        match *self {
+            BlockKind::Heading { level } => format!("h{level}"),
+            BlockKind::Paragraph => "p".into(),
+            BlockKind::ListItem { ordered, depth, index, .. } => {
+                format!("{}{depth}.{index}", if ordered { "ol" } else { "ul" })
+            }
+            BlockKind::TableCell { header, row, col } => format!("td{}{row}{col}", if header { "h" } else { "" }),
+            BlockKind::Caption => "cap".into(),
+        }
+    }
     /// True for headings.
     pub fn is_heading(&self) -> bool {
         matches!(self, BlockKind::Heading { .. })

@@ -376,23 +376,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, String)> {
-        parse(text)
-            .into_iter()
-            .map(|b| {
-                let k = match b.kind {
-                    BlockKind::Heading { level } => format!("h{level}"),
-                    BlockKind::Paragraph => "p".into(),
-                    BlockKind::ListItem { ordered, depth, index, .. } => {
-                        format!("{}{depth}.{index}", if ordered { "ol" } else { "ul" })
-                    }
-                    BlockKind::TableCell { header, row, col } => {
-                        format!("td{}{row}{col}", if header { "h" } else { "" })
-                    }
-                    BlockKind::Caption => "cap".into(),
-                };
-                (k, b.analysed)
-            })
-            .collect()
+        parse(text).into_iter().map(|b| (b.kind.test_code(), b.analysed)).collect()
     }
 
     fn k(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
