@@ -77,10 +77,24 @@ pub fn stems(w: &str) -> Vec<String> {
     out
 }
 
+/// Bytes of the longest word any compiled-in list can hold, with room for inflections (SCOWL's
+/// longest entry has 45 letters). A longer token is in no list and is no compound of listed words,
+/// so the per-word tests answer at once instead of trying every stem and split point of it (which
+/// made a pasted run of a million letters quadratic in time and memory).
+pub const LONGEST_LISTED_WORD: usize = 96;
+
+/// True when `word` is too long to be in any list ([`LONGEST_LISTED_WORD`]).
+pub fn beyond_lists(word: &str) -> bool {
+    word.len() > LONGEST_LISTED_WORD
+}
+
 /// True when `word` (any case) is familiar: listed, an inflection of a listed word, or a closed
 /// compound of two familiar words of ≥ 3 letters that the lists do not know as a whole (`eyedrops`). Names and numbers are decided by
 /// the caller.
 pub fn is_familiar(word: &str) -> bool {
+    if beyond_lists(word) {
+        return false;
+    }
     thread_local! {
         static FAMILIAR: crate::memo::Table<(), bool> = std::cell::RefCell::default();
     }
@@ -114,6 +128,9 @@ fn familiar(word: &str) -> bool {
 /// its inflection stems (`populations` is as familiar as `population`); `None` when no form is in
 /// the frequency list.
 pub fn zipf(word: &str) -> Option<f32> {
+    if beyond_lists(word) {
+        return None;
+    }
     thread_local! {
         static ZIPF: crate::memo::Table<(), Option<f32>> = std::cell::RefCell::default();
     }

@@ -14,6 +14,10 @@ use std::thread::LocalKey;
 /// Most words a table remembers (a few MB at most).
 pub const MAX_WORDS: usize = 65_536;
 
+/// Longest word a table remembers, in bytes. Longer tokens (a pasted run of letters, a URL) are
+/// answered but not remembered, so a hostile text cannot fill the tables with long keys.
+pub const MAX_KEY_BYTES: usize = 64;
+
 /// One thread-local table: word (with a small key for the settings) → answer.
 pub type Table<K, V> = RefCell<FxHashMap<K, FxHashMap<Box<str>, V>>>;
 
@@ -28,6 +32,9 @@ where
         return v;
     }
     let v = compute();
+    if word.len() > MAX_KEY_BYTES {
+        return v;
+    }
     table.with(|t| {
         let mut t = t.borrow_mut();
         let words = t.entry(settings).or_default();
@@ -68,6 +75,21 @@ mod tests {
         assert_eq!(get(&T, 2, "word", || 6), 6, "another setting is another answer");
         // A computation may consult the same table (no borrow is held while it runs).
         assert_eq!(get(&T, 3, "outer", || get(&T, 3, "inner", || 7) + 1), 8);
+    }
+
+    #[test]
+    fn long_words_are_answered_not_remembered() {
+        let long = "x".repeat(MAX_KEY_BYTES + 1);
+        let mut calls = 0;
+        for _ in 0..2 {
+            get(&T, 7, &long, || {
+                calls += 1;
+                1
+            });
+        }
+        assert_eq!(calls, 2, "computed each time");
+        let size = T.with(|t| t.borrow().get(&7).map_or(0, |m| m.len()));
+        assert_eq!(size, 0);
     }
 
     #[test]

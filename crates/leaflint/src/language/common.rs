@@ -51,6 +51,9 @@ pub const UNITS: &[&str] = &[
 /// True when `word` (any case, one word) is common (SPEC §2.4). `min_zipf` (easy-read) also
 /// requires that frequency.
 pub fn is_common(word: &str, scowl_max: f64, min_zipf: Option<f64>) -> bool {
+    if lexicon::beyond_lists(word) {
+        return false;
+    }
     let w = lexicon::fold(word);
     let w = w.as_ref();
     if lexicon::is_everyday_health(w) {
