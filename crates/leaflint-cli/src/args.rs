@@ -152,6 +152,9 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = CompareFormat::Human)]
     pub format: CompareFormat,
+    /// Show each rule's measured agreement with an NHS editor on the reviewed corpus instead.
+    #[arg(long)]
+    pub precision: bool,
 }
 
 /// `leaflint explain`.

@@ -165,6 +165,40 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
     RULES.binary_search_by(|r| r.meta().id.cmp(id)).ok().map(|i| RULES[i])
 }
 
+/// How often an NHS patient-information editor agreed with a rule's findings on leaflint's reviewed
+/// corpus of real leaflets (`tests/corpus/review.tsv`; generated into `rules/precision.tsv` by the
+/// corpus gate test, so it is current with the rules).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Precision {
+    /// Findings judged a real problem worth the editor's time, with the right message and fix.
+    pub agree: u32,
+    /// Real problems reported clumsily (wrong message or fix, or not worth the time as reported).
+    pub partly: u32,
+    /// Noise.
+    pub disagree: u32,
+}
+
+impl Precision {
+    /// Findings reviewed.
+    pub fn reviewed(&self) -> u32 {
+        self.agree + self.partly + self.disagree
+    }
+    /// Share agreed, 0 to 1.
+    pub fn agreement(&self) -> f64 {
+        f64::from(self.agree) / f64::from(self.reviewed().max(1))
+    }
+}
+
+/// The measured [`Precision`] of a rule, if the reviewed corpus has findings of it.
+pub fn precision(id: &str) -> Option<Precision> {
+    include_str!("precision.tsv").lines().filter(|l| !l.starts_with('#')).find_map(|l| {
+        let mut c = l.split('\t');
+        (c.next()? == id).then_some(())?;
+        let mut n = || c.next()?.parse().ok();
+        Some(Precision { agree: n()?, partly: n()?, disagree: n()? })
+    })
+}
+
 /// Word-level rules, highest precedence first (SPEC §1.3): when two flag overlapping spans only
 /// the first reports it.
 pub const WORD_PRECEDENCE: &[&str] = &[
