@@ -51,7 +51,17 @@ fn corpus_findings_keep_the_editors_verdicts() {
     );
 
     let mut failures = Vec::new();
+    // A rule turned off by default (because the review found it too noisy) no longer reports its
+    // agreed findings by design: those are counted, not failures.
+    let off_by_default = |rule: &str| {
+        leaflint::rules::find(rule).is_some_and(|r| r.meta().default_severity[leaflint::Profile::Nhs.index()].is_none())
+    };
+    let mut hidden = 0;
     for (r, &now) in rows.iter().zip(&m.matched) {
+        if r.verdict == Verdict::Agree && !now && off_by_default(&r.rule) {
+            hidden += 1;
+            continue;
+        }
         if r.verdict == Verdict::Agree && !now {
             failures
                 .push(format!("lost an agreed finding: {}:{} {} «{}» ({})", r.file, r.line, r.rule, r.span, r.reason));
@@ -114,7 +124,7 @@ fn corpus_findings_keep_the_editors_verdicts() {
             acc
         });
     println!(
-        "{} texts, {} reviewed; {} verdicts (no longer reported: {gone:?})\n\n{table}",
+        "{} texts, {} reviewed; {} verdicts (no longer reported: {gone:?}; agreed findings of rules now off by default: {hidden})\n\n{table}",
         checked.len(),
         reviewed.len(),
         rows.len()
