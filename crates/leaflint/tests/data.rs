@@ -74,12 +74,13 @@ fn our_word_lists_are_sorted_and_unique() {
 
 #[test]
 fn our_tables_are_sorted_by_key_and_unique() {
-    let cases: [(&str, &str, usize); 5] = [
+    let cases: [(&str, &str, usize); 6] = [
         ("irregular-verbs.tsv", leaflint::data::verbs::HEADER, 1),
         ("nominalisations.tsv", leaflint::data::nominalisations::HEADER, 3),
         ("nhs-style-words.tsv", leaflint::data::style_words::HEADER, 1),
         ("clinical-shorthand.tsv", leaflint::data::shorthand::HEADER, 1),
         ("condition-nouns.tsv", leaflint::data::condition_nouns::HEADER, 1),
+        ("swaps.tsv", leaflint::data::swaps::HEADER, 1),
     ];
     for (name, header, key_cols) in cases {
         let text = data(name);

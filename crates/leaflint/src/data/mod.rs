@@ -18,6 +18,7 @@ pub mod scowl;
 pub mod shorthand;
 pub mod spelling;
 pub mod style_words;
+pub mod swaps;
 pub mod verbs;
 
 /// The data lines of an embedded TSV after checking its header (a wrong header is a build error

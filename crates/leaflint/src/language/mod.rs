@@ -24,6 +24,7 @@ pub mod lexical;
 pub mod owners;
 pub mod passive;
 pub mod reader;
+pub mod slot;
 pub mod terms;
 
 use crate::config::Config;

@@ -72,6 +72,15 @@ pub const PHRASES_OFF: &[&str] = &[
 /// NHS medical and inclusive rows off by default (SPEC §4.4, §4.12): common senses that are fine.
 pub const NHS_OFF: &[&str] = &["gas", "passing", "urine"];
 
+/// NHS A to Z rows that state a house preference for a public audience (`chance` for `risk`):
+/// `nhs-style-words` at info in the UK profiles, not `medical-jargon`.
+pub const NHS_PREFERENCES: &[&str] = &["risk"];
+
+/// Words the NHS A to Z uses itself (`being sick (vomiting)`, `bacteria`, `vaccinated`), so the
+/// US thesaurus rows for them are off in the UK profiles (ours, from the A to Z text).
+pub const NHS_USES: &[&str] =
+    &["bacteria", "bacterium", "glucose", "vaccinate", "vaccinated", "vaccination", "vaccine", "vomit", "vomiting"];
+
 /// A CDC `general` row is a thesaurus entry, not a hard word: we keep it only when one of its
 /// words is rarer than this Zipf frequency (and not SCOWL level ≤ 20)†.
 pub const CDC_GENERAL_MAX_ZIPF: f32 = 4.0;
@@ -108,6 +117,8 @@ static OWNERS: LazyLock<Owners> = LazyLock::new(|| {
                 JargonSource::Nhs => {
                     o.off_by_default = NHS_OFF.contains(&lower.as_str());
                     o.uk = match r.category {
+                        // A house preference for the public, not a word readers do not know.
+                        JargonCategory::Medical if NHS_PREFERENCES.contains(&lower.as_str()) => Some(Owner::NhsStyle),
                         JargonCategory::Medical => Some(Owner::MedicalJargon),
                         JargonCategory::Inclusive if super::inclusive::is_condition_noun(&lower) => None,
                         JargonCategory::Inclusive => Some(Owner::Inclusive),
@@ -138,7 +149,11 @@ static OWNERS: LazyLock<Owners> = LazyLock::new(|| {
                         _ => None,
                     };
                     o.us = owner;
-                    o.uk = if nhs_terms.contains(&lower) { None } else { owner };
+                    // The NHS A to Z owns its words in the UK profiles: a CDC row is dropped
+                    // where the A to Z has a row or an entry for the word, or uses it.
+                    let nhs_uses =
+                        NHS_USES.contains(&lower.as_str()) || crate::data::a_to_z::guidance(&lower).is_some();
+                    o.uk = if nhs_terms.contains(&lower) || nhs_uses { None } else { owner };
                 }
             }
             o

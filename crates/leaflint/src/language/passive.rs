@@ -72,6 +72,40 @@ const AGENT_END: &[&str] = &[
     "about",
     "instead",
 ];
+/// After `found`, words that make it a place (`is found in`), not a passive action.
+const FOUND_STATE: &[&str] =
+    &["in", "on", "at", "inside", "near", "throughout", "mainly", "mostly", "only", "naturally"];
+/// Words an agent may start with for a safe rewrite: a determiner or possessive (`by your nurse`,
+/// `by a doctor`), or an object pronoun.
+const AGENT_LEADS: &[&str] = &[
+    "the", "a", "an", "your", "their", "his", "her", "our", "my", "its", "this", "that", "these", "those", "each",
+    "some", "me", "you", "us", "them", "him",
+];
+/// Agent heads that name a means, not someone who acts (`by the same method`, `by direct
+/// contact`): the sentence has no doer to put first.
+const MEANS: &[&str] = &[
+    "method",
+    "methods",
+    "way",
+    "ways",
+    "means",
+    "contact",
+    "hand",
+    "mouth",
+    "post",
+    "email",
+    "phone",
+    "injection",
+    "drip",
+    "route",
+    "process",
+    "use",
+    "amount",
+    "number",
+    "time",
+    "end",
+    "rest",
+];
 const PRONOUN_SUBJECTS: &[&str] = &["you", "we", "they", "he", "she", "it", "i", "then", "there"];
 const SUBJECT_STOP: &[&str] = &[
     "if", "when", "after", "before", "because", "until", "while", "as", "although", "so", "and", "but", "or", "then",
@@ -159,6 +193,10 @@ pub fn find(lang: &Lang<'_>) -> Vec<Passive> {
                 }
             }
             if contracted_s && next != Some("by") {
+                continue;
+            }
+            // A place, not an action: `is found in the gut`, `are found on the skin`.
+            if pw == "found" && next.is_some_and(|n| FOUND_STATE.contains(&n)) {
                 continue;
             }
             if is_get {
@@ -323,6 +361,17 @@ pub fn rewrite(lang: &Lang<'_>, p: &Passive) -> Option<(Range<usize>, String)> {
     }
     let agent: Vec<String> = words[agent_start..end].iter().map(|&i| lang.tok(i).to_owned()).collect();
     if agent.iter().any(|a| ["who", "which", "that"].contains(&a.to_lowercase().as_str())) {
+        return None;
+    }
+    // Only a named doer moves to the front: `by your nurse`, `by Dr Patel`, not `by direct
+    // contact`, `by carefully removing …` or `by the same method`.
+    let lead = &lw[agent_start];
+    let named = words[agent_start] > u.tokens.start && agent[0].starts_with(char::is_uppercase);
+    let bare_plural = end - agent_start == 1 && lead.ends_with('s') && !lead.ends_with("ss");
+    if !(AGENT_LEADS.contains(&lead.as_str()) || named || bare_plural)
+        || lw[agent_start..end].iter().any(|w| w.ends_with("ing") || w.ends_with("ly") || MEANS.contains(&w.as_str()))
+        || lw[..chain_start].iter().any(|w| w.ends_with("ly") || ADVERBS.contains(&w.as_str()))
+    {
         return None;
     }
     let base = inflect::participle_base(&lw[pi])?;

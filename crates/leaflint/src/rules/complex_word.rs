@@ -16,10 +16,12 @@
 //! Language Thesaurus; Hemingway's simpler alternatives.
 
 use super::{Context, Rule, RuleMeta, Threshold};
+use crate::data::swaps::{self, Pos};
 use crate::data::{jargon, phrases};
 use crate::finding::{capitalise, match_case, Applicability, Category, Finding, Fix, Severity};
 use crate::language::owners::Owner;
-use crate::language::terms::TermRef;
+use crate::language::slot;
+use crate::language::terms::{TermMatch, TermRef};
 use crate::span::ByteSpan;
 
 /// See the module documentation.
@@ -84,31 +86,65 @@ impl Rule for ComplexWord {
             if cx.config.allows_word(text) {
                 continue;
             }
-            let (alts, can_omit): (Vec<String>, bool) = match e.term {
+            let (term, source_alts, can_omit): (String, Vec<String>, bool) = match e.term {
                 TermRef::Phrase(i) => {
                     let row = &phrases::rows()[i as usize];
-                    (row.alternatives().into_iter().map(str::to_owned).collect(), row.can_omit)
+                    (row.phrase.to_lowercase(), row.alternatives().into_iter().map(str::to_owned).collect(), row.can_omit)
                 }
                 TermRef::Jargon(i) => {
                     let row = &jargon::rows()[i as usize];
-                    (row.alternatives().into_iter().filter(|a| !a.eq_ignore_ascii_case(row.term)).collect(), false)
+                    let alts = row.alternatives().into_iter().filter(|a| !a.eq_ignore_ascii_case(row.term)).collect();
+                    (row.term.to_lowercase(), alts, false)
                 }
                 _ => continue,
             };
+            // Rows off by default (`extended`) that have no row of their own swap only as written.
+            let fallback;
+            let swap = match swaps::lookup(&term) {
+                Some(s) => s,
+                None => {
+                    fallback = swaps::Swap { term: "", pos: Pos::Phrase, alternatives: "", note: "" };
+                    &fallback
+                }
+            };
+            // The source list deletes a phrase only when it had nothing to swap in; a fitting
+            // swap wins (`on a regular basis` → `regularly`, not deleted).
+            let can_omit = can_omit && (!source_alts.is_empty() || swap.alternatives().is_empty());
+            let listed: Vec<String> = if swap.term.is_empty() {
+                source_alts.clone()
+            } else {
+                swap.alternatives().into_iter().map(str::to_owned).collect()
+            };
             let span = lang.doc.blocks[m.block].span_of(m.range.clone());
-            let message = match alts.first() {
+            let mut fixes: Vec<Fix> = Vec::new();
+            let written: Vec<String> = if swap.pos == Pos::ConjAdv {
+                let Some(fix) = clause_swap(cx, m, text, listed.first().map(String::as_str)) else { continue };
+                fixes.push(fix);
+                listed.clone()
+            } else {
+                match slot::fit(lang, m, &term, swap.pos, &listed) {
+                    slot::Fit::OtherSlot => continue,
+                    slot::Fit::Use(w) => w,
+                }
+            };
+            let message = match listed.first() {
                 Some(a) => format!("'{text}' is wordy or formal. '{a}' is simpler."),
-                None => format!("'{text}' is wordy. You can usually leave it out."),
+                None if can_omit => format!("'{text}' is wordy. You can usually leave it out."),
+                None => format!("'{text}' is formal. Use a plainer word or explain it."),
             };
             let mut f = Finding::new(&META, cx.severity(&META), span, message)
                 .with_data("phrase", text)
-                .with_data("alternatives", alts.iter().take(3).cloned().collect::<Vec<_>>());
-            if let Some(a) = alts.first() {
-                if !e.inflected {
-                    if let Some(span) = cx.verbatim_span(m.block, m.range.clone()) {
-                        f = f.with_fix(Fix::replace(format!("Write '{a}'"), Applicability::Review, span, match_case(text, a)));
+                .with_data("pos", swap.pos.name())
+                .with_data("alternatives", listed.iter().take(3).cloned().collect::<Vec<_>>());
+            if swap.pos != Pos::ConjAdv {
+                if let Some(span) = cx.verbatim_span(m.block, m.range.clone()) {
+                    for a in written.iter().take(3) {
+                        fixes.push(Fix::replace(format!("Write '{a}'"), Applicability::Review, span, match_case(text, a)));
                     }
                 }
+            }
+            for fix in fixes {
+                f = f.with_fix(fix);
             }
             if can_omit {
                 if let Some(fix) = delete_fix(cx, m.tokens.clone(), &format!("Leave out '{text}'")) {
@@ -118,6 +154,36 @@ impl Rule for ComplexWord {
             out.push(f);
         }
     }
+}
+
+/// The swap of a conjunctive adverb (`however` → `but`), only at the start of a clause it can
+/// join: `However, you …` → `But you …` and `…; however, you …` → `…, but you …`. Between commas
+/// (`Some people, however, feel fine`) no swap fits and nothing is reported.
+fn clause_swap(cx: &Context<'_>, m: &TermMatch, text: &str, alt: Option<&str>) -> Option<Fix> {
+    let lang = cx.lang;
+    let alt = alt?;
+    let tokens = &lang.an.tokens;
+    let (first, last) = (m.tokens.start, m.tokens.end - 1);
+    let same = |i: usize| tokens.get(i).filter(|t| t.block as usize == m.block);
+    same(last + 1).filter(|_| lang.tok(last + 1) == ",")?;
+    let after = same(last + 2).filter(|t| t.is_word())?;
+    // `but`, `so`, `yet` and `or` join without the comma; others keep it (`Also, you …`).
+    let joins = matches!(alt, "but" | "so" | "yet" | "or");
+    let label = format!("Write '{alt}'");
+    if tokens[first].unit_start {
+        if joins {
+            let span = cx.verbatim_span(m.block, m.range.start..after.analysed.start)?;
+            return Some(Fix::replace(label, Applicability::Review, span, format!("{} ", match_case(text, alt))));
+        }
+        let span = cx.verbatim_span(m.block, m.range.clone())?;
+        return Some(Fix::replace(label, Applicability::Review, span, match_case(text, alt)));
+    }
+    let semi = first.checked_sub(1).and_then(|i| same(i).map(|t| (i, t)))?;
+    if joins && lang.tok(semi.0) == ";" {
+        let span = cx.verbatim_span(m.block, semi.1.analysed.start..after.analysed.start)?;
+        return Some(Fix::replace(label, Applicability::Review, span, format!(", {alt} ")));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -156,5 +222,99 @@ mod tests {
         let mut cfg = Config::default();
         cfg.set_threshold(ID, "extended", 1.0);
         assert_eq!(findings_with("Your nurse will monitor your blood pressure.", ID, &cfg).len(), 1);
+    }
+
+    #[test]
+    fn verb_swaps_keep_tense_and_person() {
+        assert_fix("If you require more help, call us.", ID, "If you need more help, call us.");
+        assert_fix("The test requires a blood sample.", ID, "The test needs a blood sample.");
+        assert_fix("You may be required to fast.", ID, "You may be needed to fast.");
+        assert_fix("Your nurse will provide a leaflet.", ID, "Your nurse will give a leaflet.");
+        assert_fix("A leaflet is provided at the clinic.", ID, "A leaflet is given at the clinic.");
+        assert_fix("Ask us to help you determine the dose.", ID, "Ask us to help you find out the dose.");
+        assert_fix("Your GP will discontinue the tablets.", ID, "Your GP will stop the tablets.");
+        // Never `must` before a noun.
+        for t in ["If you require any further information, ask.", "Patients requiring surgery stay in."] {
+            assert!(findings(t, ID).iter().all(|f| f.fixes.iter().all(|x| !x.edits[0].replacement.contains("must"))));
+        }
+    }
+
+    #[test]
+    fn swaps_only_in_their_slot() {
+        // A verb term used as a noun: not reported.
+        assert_clean("Please send us your request today.", ID);
+        assert_clean("Make the request early.", ID);
+        // `provided` as a conjunction.
+        assert_clean("You can drive provided you feel well.", ID);
+        // A noun term used as a verb.
+        assert_clean("We aggregate the results each year.", ID);
+        assert_fix("You request a copy from reception.", ID, "You ask for a copy from reception.");
+        assert_fix("You have two options.", ID, "You have two choices.");
+    }
+
+    #[test]
+    fn however_only_where_it_joins_a_clause() {
+        assert_fix("However, you should rest.", ID, "But you should rest.");
+        assert_fix("It is rare; however, it can be serious.", ID, "It is rare, but it can be serious.");
+        assert_clean("Some people, however, feel fine.", ID);
+        assert_clean("Drink water however you like.", ID);
+        assert_fix("Therefore, rest at home.", ID, "So rest at home.");
+        assert_fix("In addition, rest at home.", ID, "Also, rest at home.");
+    }
+
+    #[test]
+    fn meaning_kept() {
+        assert_fix("Take it on a regular basis.", ID, "Take it regularly.");
+        let f = findings("Take it on a regular basis.", ID);
+        assert_eq!(f[0].fixes.len(), 1, "not deleted");
+        // Alternatives that change the meaning are gone.
+        for (t, wrong) in [
+            ("The indication for this medicine is asthma.", "sign"),
+            ("Tests determine the cause.", "decide"),
+            ("We advise you to rest.", "recommend"),
+        ] {
+            for f in findings(t, ID) {
+                assert!(f.fixes.iter().all(|x| !x.edits[0].replacement.contains(wrong)), "{t}");
+            }
+        }
+    }
+
+    /// Every swap with its part of speech: every term the rule can report has a row in
+    /// `data/swaps.tsv`, and no alternative is one an editor rejected.
+    #[test]
+    fn every_swap_has_a_part_of_speech() {
+        use crate::config::Profile;
+        use crate::data::swaps;
+        use crate::language::owners::{owner, Owner};
+        use crate::language::terms::TermRef;
+        let mut missing = Vec::new();
+        let active = |r: TermRef| {
+            [Profile::Nhs, Profile::Us].iter().any(|&p| owner(r, p, |_| false) == Some(Owner::ComplexWord))
+        };
+        for (i, r) in crate::data::phrases::rows().iter().enumerate() {
+            if active(TermRef::Phrase(i as u32)) && swaps::lookup(&r.phrase.to_lowercase()).is_none() {
+                missing.push(r.phrase);
+            }
+        }
+        for (i, r) in crate::data::jargon::rows().iter().enumerate() {
+            if active(TermRef::Jargon(i as u32)) && swaps::lookup(&r.term.to_lowercase()).is_none() {
+                missing.push(r.term);
+            }
+        }
+        assert!(missing.is_empty(), "no part of speech for {missing:?}");
+        let listed: Vec<String> =
+            swaps::rows().iter().map(|s| format!("{} [{}] -> {}", s.term, s.pos.name(), s.alternatives)).collect();
+        for bad in [
+            "require [verb] -> must",
+            "indication [noun] -> sign",
+            "determine [verb] -> decide",
+            "advise [verb] -> recommend",
+            "reflux [noun] -> spit up",
+            "anaphylaxis [noun] -> shock",
+            "benefit from [verb] -> enjoy",
+        ] {
+            assert!(!listed.iter().any(|l| l.starts_with(bad)), "{bad}");
+        }
+        assert!(listed.len() > 450);
     }
 }

@@ -52,7 +52,12 @@ fn row_info(cx: &Context<'_>, r: TermRef) -> (String, Vec<String>, bool, bool) {
         TermRef::Jargon(i) => {
             let row = &jargon::rows()[i as usize];
             let term = row.term.to_lowercase();
-            let alts: Vec<String> = row.alternatives().into_iter().filter(|a| !a.eq_ignore_ascii_case(&term)).collect();
+            // A CDC alternative that changes the meaning (`reflux` → `spit up`) is replaced by
+            // the fitting ones of `data/swaps.tsv`.
+            let alts: Vec<String> = match crate::data::swaps::lookup(&term).filter(|_| row.source == JargonSource::Cdc) {
+                Some(s) => s.alternatives().into_iter().map(str::to_owned).collect(),
+                None => row.alternatives().into_iter().filter(|a| !a.eq_ignore_ascii_case(&term)).collect(),
+            };
             let explain_first = row.source == JargonSource::Cdc || row.note.contains("bracket");
             (term, alts, explain_first, row.source == JargonSource::Nhs)
         }

@@ -66,7 +66,21 @@ impl Rule for NhsStyleWords {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lang = cx.lang;
+        // A preference (`chance` for `risk`) is said once, at its first use; later uses are
+        // related places of that finding.
+        let mut said: Vec<(u32, usize)> = Vec::new();
         for (m, e) in lang.hits(Owner::NhsStyle) {
+            if let TermRef::Jargon(i) = e.term {
+                if jargon::rows()[i as usize].category == jargon::JargonCategory::Medical {
+                    let span = lang.doc.blocks[m.block].span_of(m.range.clone());
+                    if let Some(&(_, k)) = said.iter().find(|(r, _)| *r == i) {
+                        let f = std::mem::replace(&mut out[k], Finding::new(&META, Severity::Info, span, ""));
+                        out[k] = f.with_related(span, "also used here");
+                        continue;
+                    }
+                    said.push((i, out.len()));
+                }
+            }
             let text = lang.match_text(m);
             let unit_start = lang.token(m.tokens.start).unit_start;
             let (replacement, applicability, heading, exact): (String, &str, String, bool) = match e.term {
@@ -81,7 +95,10 @@ impl Rule for NhsStyleWords {
                     let row = &jargon::rows()[i as usize];
                     let alt = row.alternatives().into_iter().next().filter(|a| !a.starts_with('(')).unwrap_or_default();
                     let heading = row.note.split('\'').nth(1).unwrap_or("").to_owned();
-                    (alt, if e.inflected { "none" } else { "review" }, heading, false)
+                    // A preference (`chance` for `risk`) is advice, not a swap: `at risk of`
+                    // has no `at chance of`.
+                    let preference = row.category == jargon::JargonCategory::Medical;
+                    (alt, if e.inflected || preference { "none" } else { "review" }, heading, false)
                 }
                 _ => continue,
             };
@@ -217,5 +234,18 @@ mod tests {
     #[test]
     fn off_in_us() {
         assert!(crate::check("Don't take it.", &Config::for_profile(Profile::Us)).findings.iter().all(|f| f.rule != ID));
+    }
+
+    #[test]
+    fn preferences_are_style_said_once() {
+        let t = "The risk is low. The risk of harm is small.";
+        let f = findings(t, ID);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, crate::finding::Severity::Info);
+        assert!(f[0].fixes.is_empty(), "at risk of has no at chance of");
+        assert_eq!(f[0].related.len(), 1);
+        assert!(findings(t, "medical-jargon").is_empty());
+        // Words the NHS A to Z uses itself are not US-list jargon in the NHS profile.
+        assert!(findings("Bacteria can raise your glucose. You were vaccinated.", "medical-jargon").is_empty());
     }
 }

@@ -19,7 +19,19 @@
 
 use super::{Context, Rule, RuleMeta};
 use crate::finding::{Applicability, Category, Finding, Fix, Severity};
-use crate::language::passive::rewrite;
+use crate::config::Profile;
+use crate::language::passive::{rewrite, ADVERBS};
+use crate::language::Lang;
+
+const MODALS: &[&str] = &["will", "would", "can", "could", "may", "might", "must", "should", "shall", "'ll", "’ll"];
+
+/// True when the subject of the auxiliary at token `aux` is `you` (`You will be asked`,
+/// `you may be given`).
+fn subject_is_you(lang: &Lang<'_>, aux: usize) -> bool {
+    lang.prev_words(aux)
+        .find(|w| !MODALS.contains(w) && !ADVERBS.contains(w) && !matches!(*w, "be" | "been" | "have" | "has"))
+        .is_some_and(|w| w == "you" || w == "you'll" || w == "you're" || w == "you’ll" || w == "you’re")
+}
 
 /// See the module documentation.
 pub struct PassiveVoice;
@@ -43,23 +55,33 @@ impl Rule for PassiveVoice {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lang = cx.lang;
+        let easy_read = cx.config.profile == Profile::EasyRead;
         for p in lang.passives() {
             let (_, _, span) = lang.tokens_span(p.aux..p.participle + 1);
             let phrase = lang.tokens_text(p.aux..p.participle + 1);
-            let mut f = Finding::new(
-                &META,
-                cx.severity(&META),
-                span,
-                format!("'{phrase}' is passive: it does not say who does it. Put who acts first, if you can."),
-            )
-            .with_data("passive", phrase);
-            match rewrite(lang, p) {
+            let by_agent = lang.lower(p.participle + 1) == "by";
+            // Easy read writes `You will be asked …` on purpose: the reader is the one it
+            // happens to, and the doer is told nearby.
+            if easy_read && !by_agent && subject_is_you(lang, p.aux) {
+                continue;
+            }
+            let rewritten = rewrite(lang, p);
+            let message = match (&rewritten, by_agent) {
+                (Some((_, text)), _) => format!("'{phrase}' is passive. Put who does it first: '{text}'."),
+                (None, true) => format!("'{phrase}' is passive. Put who does it (after 'by') first, if you can."),
+                (None, false) => {
+                    format!("'{phrase}' is passive: it does not say who does it. Put who acts first, if you can.")
+                }
+            };
+            let mut f = Finding::new(&META, cx.severity(&META), span, message).with_data("passive", phrase);
+            match rewritten {
                 Some((tokens, text)) => {
                     let (block, range, _) = lang.tokens_span(tokens);
                     if let Some(span) = cx.verbatim_span(block, range) {
                         f = f.with_fix(Fix::replace("Rewrite in the active voice", Applicability::Review, span, text));
                     }
                 }
+                None if by_agent => {}
                 None => f = f.with_help("Say who does it: 'We will give you …', 'Your nurse will …'."),
             }
             out.push(f);
@@ -116,5 +138,43 @@ mod tests {
         // The agent runs into a bracket: no safe rewrite.
         let t = "Diarrhoea and vomiting is usually caused by a stomach bug (like norovirus) or food poisoning.";
         assert!(findings(t, ID)[0].fixes.is_empty());
+    }
+
+    #[test]
+    fn states_are_not_passive() {
+        for t in [
+            "Your movement may be limited for a few weeks.",
+            "The clinic is closed at weekends.",
+            "Tell us when your baby is born.",
+            "Pinworms are found in the gut.",
+            "This is linked to smoking.",
+            "You will be protected for life.",
+        ] {
+            assert_clean(t, ID);
+        }
+    }
+
+    #[test]
+    fn agent_rewrites_only_with_a_named_doer() {
+        let f = findings("The test is done by your nurse.", ID);
+        assert_eq!(f[0].message, "'is done' is passive. Put who does it first: 'Your nurse does the test'.");
+        for t in [
+            "Repeated infections should be treated by the same method.",
+            "The scabies mite usually is spread by direct contact.",
+            "This can be done by carefully removing the mite.",
+        ] {
+            let f = findings(t, ID);
+            assert_eq!(f.len(), 1, "{t}");
+            assert!(f[0].fixes.is_empty(), "{t}: {:?}", f[0].fixes);
+            assert!(!f[0].message.contains("does not say who"), "{t}");
+        }
+    }
+
+    #[test]
+    fn easy_read_keeps_you_will_be_asked() {
+        let er = crate::config::Config::for_profile(crate::config::Profile::EasyRead);
+        assert!(findings_with("You will be asked some questions.", ID, &er).is_empty());
+        assert_eq!(findings_with("Your blood will be taken.", ID, &er).len(), 1);
+        assert_eq!(findings("You will be asked some questions.", ID).len(), 1);
     }
 }
