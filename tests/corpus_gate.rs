@@ -142,7 +142,7 @@ fn corpus_findings_keep_the_editors_verdicts() {
     write_or_compare(&engine_precision_path(), &precision_table(&t), bless, &mut stale);
     let fixes = read_fixes(&corpus_dir().join("fixes.tsv"));
     let (page, counts, todo) = fixes_page(&checked, &|f| reviewed.contains(f), &fixes);
-    write_or_compare(&corpus_dir().join("fixes.md"), &page, bless, &mut stale);
+    write_or_compare(&corpus_dir().join(FIXES_PAGE), &page, bless, &mut stale);
     println!("fixes on reviewed texts: {} right, {} wrong, {} unreviewed", counts[0], counts[1], counts[2]);
 
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));

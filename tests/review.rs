@@ -17,8 +17,11 @@ pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
+/// The generated page of fixes in the corpus folder (not a text).
+pub const FIXES_PAGE: &str = "fixes.md";
+
 /// Texts in the corpus: every `.txt`, `.md`, `.html`, `.htm` and `.docx` file except the
-/// corpus's own documentation (README, SOURCES and notes in upper case).
+/// corpus's own documentation (README, SOURCES and notes in upper case) and [`FIXES_PAGE`].
 pub fn corpus_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
         .expect("tests/corpus")
@@ -26,7 +29,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            let doc = name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || name.contains(".part.");
+            let doc = name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) || name == FIXES_PAGE;
             !doc && matches!(ext, "txt" | "md" | "html" | "htm" | "docx")
         })
         .collect();
