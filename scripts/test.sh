@@ -36,6 +36,20 @@ fi
 step "tests"
 cargo test --workspace --locked
 
+# --- fuzz smoke ---
+# Each cargo-fuzz target (fuzz/README.md) for 30 seconds: 7 targets, 3.5 minutes plus the build.
+# Needs the nightly toolchain; cargo-fuzz is installed here when it is missing.
+step "fuzz smoke: each target for 30 s (nightly toolchain + cargo-fuzz)"
+if command -v rustup >/dev/null 2>&1 && rustup run nightly rustc --version >/dev/null 2>&1; then
+  if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+    cargo install cargo-fuzz --locked
+  fi
+  ./fuzz/run.sh 30
+else
+  echo "skipped: no nightly toolchain (rustup toolchain install nightly, then run ./scripts/test.sh again)"
+fi
+# --- end fuzz smoke ---
+
 step "engine builds for wasm32"
 cargo check -p leaflint --target wasm32-unknown-unknown --locked
 

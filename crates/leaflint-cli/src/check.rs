@@ -2,12 +2,12 @@
 //! fixes when asked, and print the report in the chosen format.
 
 use crate::args::{CheckArgs, FixArg, OutputFormat};
-use crate::config::Settings;
 use crate::output::{self, Checked};
 use crate::walk::{self, Excludes, Source};
 use crate::{input, write_out, Outcome};
 use leaflint::autofix::{fix_text, FixMode, FixOptions};
 use leaflint::{Config, Document, Format};
+use leaflint_cli::config::Settings;
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;

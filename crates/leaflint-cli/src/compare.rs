@@ -2,10 +2,10 @@
 //! actions of the old version that may have been lost.
 
 use crate::args::{CompareArgs, CompareFormat};
-use crate::config::Settings;
 use crate::{input, write_out, Outcome};
 use anstyle::{AnsiColor, Style};
 use leaflint::compare::{ChangeVerdict, Comparison, FindingRef, Verdict};
+use leaflint_cli::config::Settings;
 use std::fmt::Write;
 
 const BOLD: Style = Style::new().bold();

@@ -6,7 +6,6 @@
 mod args;
 mod check;
 mod compare;
-mod config;
 mod fix;
 mod input;
 mod output;
@@ -18,6 +17,7 @@ mod walk;
 use anstream::ColorChoice;
 use args::{Cli, ColorWhen, Command, InitArgs, SegmentsArgs, SegmentsFormat};
 use clap::{CommandFactory, Parser};
+use leaflint_cli::config;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

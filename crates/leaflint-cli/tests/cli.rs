@@ -302,6 +302,23 @@ fn a_bad_file_among_good_ones_is_reported_and_the_rest_checked() {
 }
 
 #[test]
+fn inputs_past_the_stated_limits_exit_2_with_one_sentence() {
+    // README "Limits": too much text, HTML nested too deep.
+    let d = tmpdir();
+    write(d.path(), "big.txt", "Rest. ".repeat(3 << 20).as_bytes());
+    write(d.path(), "deep.html", "<div>".repeat(100_000).as_bytes());
+    for (file, says) in [("big.txt", "more than 16 MB of text"), ("deep.html", "more than 512 deep")] {
+        let t = std::time::Instant::now();
+        let o = run_in(d.path(), &["check", "--format", "json", file], None);
+        assert_eq!(o.status.code(), Some(2), "{file}");
+        let err = stderr(&o);
+        assert!(err.starts_with(&format!("error: {file} ")) && err.contains(says), "{err}");
+        assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+        assert!(t.elapsed() < std::time::Duration::from_secs(10), "{file}: {:?}", t.elapsed());
+    }
+}
+
+#[test]
 fn empty_file_says_so_and_passes() {
     let d = tmpdir();
     let p = write(d.path(), "empty.txt", b"");

@@ -15,6 +15,12 @@ use crate::text::{token_text, Analysis};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+/// Most findings a report lists. A leaflet has tens; a long report a few hundred per 100 KB, so
+/// 10,000 is reached only by text that is not prose (a table of numbers, machine output). Past
+/// it the rest are cut and the report says so: the output stays proportional to the limit, not
+/// to however many findings a hostile input can provoke.
+pub const MAX_FINDINGS: usize = 10_000;
+
 /// Check plain text (leaflet conventions) under `config`. Never fails.
 ///
 /// ```
@@ -87,6 +93,14 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
     }
     if let Some(note) = scores.language.mtld_note {
         notes.push(format!("MTLD: {note}."));
+    }
+    if findings.len() > MAX_FINDINGS {
+        let cut = findings.len() - MAX_FINDINGS;
+        // Findings are in text order: the first ones are kept, so the report reads to a point.
+        findings.truncate(MAX_FINDINGS);
+        notes.push(format!(
+            "Findings were cut: only the first {MAX_FINDINGS} are listed and {cut} more were left out. Fix these and check again."
+        ));
     }
     Report {
         schema_version: SCHEMA_VERSION,

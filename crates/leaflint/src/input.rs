@@ -32,6 +32,23 @@ pub enum InputError {
         /// The limit that was passed, in MB.
         limit_mb: usize,
     },
+    /// More text than leaflint checks ([`MAX_TEXT_BYTES`]): the file's text, or a Word file's
+    /// extracted text.
+    TextTooLarge {
+        /// The limit, in MB.
+        limit_mb: usize,
+    },
+    /// A zip with more entries than any Word document has ([`crate::document::docx::MAX_ENTRIES`]).
+    TooManyEntries {
+        /// The limit.
+        limit: usize,
+    },
+    /// Elements nested deeper than leaflint follows: HTML ([`crate::document::html::MAX_DEPTH`])
+    /// or a Word file's XML ([`crate::document::docx::MAX_XML_DEPTH`]).
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
     /// A zip or Word file that is damaged.
     Damaged {
         /// What was wrong, from the zip or XML reader.
@@ -60,12 +77,30 @@ impl fmt::Display for InputError {
                 f,
                 "is too large to read safely (over {limit_mb} MB, or it unpacks to more): it may be a zip bomb."
             ),
+            InputError::TextTooLarge { limit_mb } => write!(
+                f,
+                "has more than {limit_mb} MB of text, more than leaflint checks at once: split it into parts and check each."
+            ),
+            InputError::TooManyEntries { limit } => write!(
+                f,
+                "is a zip with more than {limit} files inside, more than any Word document has: it may be a zip bomb."
+            ),
+            InputError::TooDeep { limit } => write!(
+                f,
+                "nests elements more than {limit} deep, deeper than any real document: it may be damaged or hostile."
+            ),
             InputError::Damaged { detail } => write!(f, "is a damaged zip or Word file ({detail})."),
         }
     }
 }
 
 impl std::error::Error for InputError {}
+
+/// Most text leaflint checks at once, in bytes: 16 MB. A long leaflet is under 100 KB and a whole
+/// book under 2 MB, so no real patient text comes near it; the check runs at about 50 ms and
+/// 20 MB of memory per MB of text, so 16 MB is still about a second, and the report (a few
+/// hundred bytes per finding, at most [`crate::MAX_FINDINGS`] findings) stays bounded.
+pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The format for a file name, if its extension says.
 pub fn format_from_name(name: &str) -> Option<Format> {
@@ -121,6 +156,9 @@ pub fn decode(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Resul
     if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
         return Err(InputError::LegacyWord);
     }
+    if bytes.len() > MAX_TEXT_BYTES {
+        return Err(InputError::TextTooLarge { limit_mb: MAX_TEXT_BYTES / 1_048_576 });
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(InputError::Binary);
     }
@@ -128,7 +166,11 @@ pub fn decode(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Resul
         let at = e.valid_up_to();
         InputError::InvalidUtf8 { line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1, byte: at }
     })?;
-    Ok(Document::parse(text, format))
+    let (doc, too_deep) = Document::parse_checked(text, format);
+    if too_deep {
+        return Err(InputError::TooDeep { limit: crate::document::html::MAX_DEPTH });
+    }
+    Ok(doc)
 }
 
 #[cfg(test)]
@@ -146,7 +188,14 @@ mod tests {
             decode(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", None, Some("old.doc")).unwrap_err(),
             InputError::LegacyWord
         );
-        for e in [InputError::NotZip, InputError::NotDocx, InputError::TooLarge { limit_mb: 64 }] {
+        for e in [
+            InputError::NotZip,
+            InputError::NotDocx,
+            InputError::TooLarge { limit_mb: 64 },
+            InputError::TextTooLarge { limit_mb: 16 },
+            InputError::TooManyEntries { limit: 10_000 },
+            InputError::TooDeep { limit: 512 },
+        ] {
             let s = e.to_string();
             assert!(s.ends_with('.') && s.matches(". ").count() <= 1, "{s}");
         }

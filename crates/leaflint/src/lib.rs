@@ -42,7 +42,7 @@ pub mod text;
 pub use compare::{compare, Comparison};
 pub use config::{Config, ConfigError, Profile};
 pub use document::{Document, Format};
-pub use engine::{check, check_document, segments};
+pub use engine::{check, check_document, segments, MAX_FINDINGS};
 pub use finding::{apply_fixes, Applicability, Category, Edit, Finding, Fix, Scope, Severity};
 pub use report::Report;
 pub use span::ByteSpan;

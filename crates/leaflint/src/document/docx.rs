@@ -17,10 +17,13 @@
 //! spaces per level of indent; table rows one line each with cells separated by tabs. A finding's
 //! line and column therefore name the paragraph and the character in it.
 //!
-//! **Limits**: a file over [`MAX_FILE_BYTES`], a zip with more than [`MAX_ENTRIES`] entries, or
-//! an XML part that unpacks to more than [`MAX_PART_BYTES`] is refused with
-//! [`InputError::TooLarge`] before it can use more memory or time (a zip bomb cannot make leaflint
-//! unpack more than the limit: reading stops one byte past it).
+//! **Limits**: a file over [`MAX_FILE_BYTES`] or an XML part that unpacks to more than
+//! [`MAX_PART_BYTES`] is refused with [`InputError::TooLarge`], a zip with more than
+//! [`MAX_ENTRIES`] entries with [`InputError::TooManyEntries`], before it can use more memory or
+//! time (a zip bomb cannot make leaflint unpack more than the limit: reading stops one byte past
+//! it). `document.xml` nested deeper than [`MAX_XML_DEPTH`] is refused with
+//! [`InputError::TooDeep`], and extracted text over [`crate::input::MAX_TEXT_BYTES`] with
+//! [`InputError::TextTooLarge`].
 
 use super::{Block, BlockKind, Document, Format, Image};
 use crate::input::InputError;
@@ -39,6 +42,10 @@ pub const MAX_ENTRIES: usize = 10_000;
 pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest unpacked size of `styles.xml` and `numbering.xml`, in bytes.
 pub const MAX_AUX_BYTES: u64 = 16 * 1024 * 1024;
+/// Deepest nesting of XML elements in `document.xml` (as libxml2's default of 256, times four:
+/// Word nests a paragraph about 6 deep, and each table inside a table adds 4). Each open `w:p`
+/// holds a paragraph being read, so without a limit 64 MB of nested `<w:p>` would hold 13 million.
+pub const MAX_XML_DEPTH: usize = 1024;
 
 /// Read a `.docx` file into a document whose text is the extracted text.
 pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
@@ -51,7 +58,7 @@ pub fn parse(bytes: &[u8]) -> Result<Document, InputError> {
     check_directory(bytes)?;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| damaged(&e))?;
     if zip.len() > MAX_ENTRIES {
-        return Err(InputError::TooLarge { limit_mb: MAX_FILE_BYTES / 1_048_576 });
+        return Err(InputError::TooManyEntries { limit: MAX_ENTRIES });
     }
     let main = match read_part(&mut zip, "word/document.xml", MAX_PART_BYTES)? {
         Some(s) => s,
@@ -81,7 +88,7 @@ fn check_directory(bytes: &[u8]) -> Result<(), InputError> {
     };
     let entries = bytes.get(at + 10..at + 12).map_or(0, |b| usize::from(u16::from_le_bytes([b[0], b[1]])));
     if entries > MAX_ENTRIES {
-        return Err(InputError::TooLarge { limit_mb: MAX_FILE_BYTES / 1_048_576 });
+        return Err(InputError::TooManyEntries { limit: MAX_ENTRIES });
     }
     Ok(())
 }
@@ -552,13 +559,26 @@ impl<'s> Extractor<'s> {
 
     fn run(&mut self, xml: &str) -> Result<(), InputError> {
         let mut r = Reader::from_str(xml);
+        let mut depth = 0usize;
         loop {
             let ev = r.read_event().map_err(|e| InputError::Damaged { detail: format!("word/document.xml: {e}") })?;
             match ev {
                 Event::Eof => break,
-                Event::Start(e) => self.start(&e, false),
+                Event::Start(e) => {
+                    depth += 1;
+                    if depth > MAX_XML_DEPTH {
+                        return Err(InputError::TooDeep { limit: MAX_XML_DEPTH });
+                    }
+                    self.start(&e, false);
+                }
                 Event::Empty(e) => self.start(&e, true),
-                Event::End(e) => self.end(e.name().as_ref()),
+                Event::End(e) => {
+                    depth = depth.saturating_sub(1);
+                    self.end(e.name().as_ref());
+                    if self.out.text.len() > crate::input::MAX_TEXT_BYTES {
+                        return Err(InputError::TextTooLarge { limit_mb: crate::input::MAX_TEXT_BYTES / 1_048_576 });
+                    }
+                }
                 Event::Text(t) if self.in_text && self.skip == 0 => {
                     let s = t.decode().map_err(|e| InputError::Damaged { detail: e.to_string() })?;
                     let bold = self.run_bold;

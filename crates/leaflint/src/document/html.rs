@@ -32,8 +32,15 @@ use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
-/// Parse an HTML page into blocks; images and notes are pushed to the given vectors.
-pub(crate) fn parse(text: &str, images: &mut Vec<Image>, notes: &mut Vec<String>) -> Vec<Block> {
+/// Deepest nesting of open elements read (as in Chromium's HTML parser, 512). Real pages nest a
+/// few dozen deep. Every tag looks at the open elements (implied end tags, the region it is in),
+/// so without a limit 100,000 nested elements would take time quadratic in the input.
+pub const MAX_DEPTH: usize = 512;
+
+/// Parse an HTML page into blocks; images and notes are pushed to the given vectors. True when
+/// the page nests elements deeper than [`MAX_DEPTH`]: reading stopped at the first element past
+/// the limit (the blocks so far are kept, with a note).
+pub(crate) fn parse(text: &str, images: &mut Vec<Image>, notes: &mut Vec<String>) -> (Vec<Block>, bool) {
     let mut b = Builder::new(text);
     let emitter = Html {
         b: &mut b,
@@ -48,7 +55,8 @@ pub(crate) fn parse(text: &str, images: &mut Vec<Image>, notes: &mut Vec<String>
     };
     // The emitter yields no tokens, and reading a `&str` cannot fail.
     let _ = Tokenizer::new_with_emitter(text, emitter).finish();
-    b.finish(images, notes)
+    let too_deep = b.too_deep;
+    (b.finish(images, notes), too_deep)
 }
 
 /// Elements whose content is never read.
@@ -208,6 +216,8 @@ struct Builder<'a> {
     seen_article: bool,
     errors: usize,
     first_error: Option<(usize, String)>,
+    /// An element was opened past [`MAX_DEPTH`]: nothing after it is read.
+    too_deep: bool,
 }
 
 /// Attributes of the current start tag that matter.
@@ -234,6 +244,7 @@ impl<'a> Builder<'a> {
             seen_article: false,
             errors: 0,
             first_error: None,
+            too_deep: false,
         }
     }
 
@@ -272,6 +283,9 @@ impl<'a> Builder<'a> {
 
     /// Text arrived: `bytes` was emitted with the reader at `self.pos`.
     fn text(&mut self, bytes: &[u8]) {
+        if self.too_deep {
+            return;
+        }
         let p = self.pos.min(self.src.len());
         let from = self.last_end.min(p);
         self.last_end = p;
@@ -315,6 +329,9 @@ impl<'a> Builder<'a> {
     }
 
     fn start_tag(&mut self, name: &[u8], attr: &Attr, self_closing: bool, start: usize, end: usize) {
+        if self.too_deep {
+            return;
+        }
         let n = name;
         // Implied end tags.
         if CLOSES_P.contains(&n) {
@@ -367,6 +384,10 @@ impl<'a> Builder<'a> {
             return;
         }
         if VOID.contains(&n) || (self_closing && matches!(n, b"svg" | b"math")) {
+            return;
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            self.too_deep = true;
             return;
         }
         let mut open = Open {
@@ -465,6 +486,9 @@ impl<'a> Builder<'a> {
     }
 
     fn end_tag(&mut self, name: &[u8], start: usize, end: usize) {
+        if self.too_deep {
+            return;
+        }
         if name == b"br" {
             if self.skip_depth == 0 {
                 self.push_space();
@@ -589,6 +613,11 @@ impl<'a> Builder<'a> {
             notes.push(format!(
                 "The HTML is not well formed ({n} problem{}; the first on line {line}: {what}). leaflint read it as a browser would.",
                 if n == 1 { "" } else { "s" }
+            ));
+        }
+        if self.too_deep {
+            notes.push(format!(
+                "The HTML nests elements more than {MAX_DEPTH} deep: leaflint stopped reading at that point."
             ));
         }
         let region = if self.seen_main {
@@ -847,7 +876,7 @@ mod tests {
 
     fn blocks(text: &str) -> (Vec<Block>, Vec<Image>, Vec<String>) {
         let (mut images, mut notes) = (Vec::new(), Vec::new());
-        let b = parse(text, &mut images, &mut notes);
+        let (b, _) = parse(text, &mut images, &mut notes);
         (b, images, notes)
     }
 

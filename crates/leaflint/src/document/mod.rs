@@ -8,7 +8,7 @@
 //! spans refer to.
 
 pub mod docx;
-mod html;
+pub mod html;
 mod markdown;
 mod plain;
 
@@ -258,15 +258,28 @@ impl Document {
     ///
     /// A Word file cannot be parsed from text: [`Format::Docx`] here reads `text` as the
     /// extracted text of one (plain-text conventions); use [`crate::input::decode`] for the bytes.
+    ///
+    /// HTML nested deeper than [`html::MAX_DEPTH`] is read up to the element that passes the
+    /// limit, and the document gets a note saying so ([`crate::input::decode`] refuses it instead).
     pub fn parse(text: &str, format: Format) -> Document {
+        Document::parse_checked(text, format).0
+    }
+
+    /// [`Document::parse`], and whether the HTML nested deeper than [`html::MAX_DEPTH`].
+    pub(crate) fn parse_checked(text: &str, format: Format) -> (Document, bool) {
         let mut images = Vec::new();
         let mut notes = Vec::new();
+        let mut too_deep = false;
         let blocks = match format {
             Format::Text | Format::Docx => plain::parse(text),
             Format::Markdown => markdown::parse(text, &mut images),
-            Format::Html => html::parse(text, &mut images, &mut notes),
+            Format::Html => {
+                let (blocks, deep) = html::parse(text, &mut images, &mut notes);
+                too_deep = deep;
+                blocks
+            }
         };
-        Document { format, text: text.to_owned(), blocks, images, notes }
+        (Document { format, text: text.to_owned(), blocks, images, notes }, too_deep)
     }
 }
 
