@@ -108,6 +108,9 @@ fn verb_form(alt: &str, form: Form, participle: Option<bool>) -> Option<String> 
         Form::S => inflect::third_person(first),
         Form::Ing => inflect::ing(first),
         Form::Ed => {
+            if first == "get" && participle != Some(false) {
+                return None; // `were obtained` → `were got` is not English
+            }
             let (past, part) = (inflect::past(first), inflect::participle(first));
             match participle {
                 Some(true) => part,
@@ -147,6 +150,11 @@ pub fn fit(lang: &Lang<'_>, m: &TermMatch, term: &str, pos: Pos, alts: &[String]
                 return Fit::OtherSlot;
             }
             let Some(form) = form else { return Fit::Use(Vec::new()) };
+            // An `-ing` form that starts a noun phrase is an adjective (`Remaining doses`, `the
+            // remaining tablets`): `staying` does not fit.
+            if form == Form::Ing && (prev.is_none() || noun_slot) {
+                return Fit::Use(Vec::new());
+            }
             let participle = if is(prev, PARTICIPLE_LEADS) {
                 Some(true)
             } else if is(prev, PAST_LEADS) {
@@ -206,5 +214,6 @@ mod tests {
         assert_eq!(verb_form("give", Form::Ed, Some(false)).as_deref(), Some("gave"));
         assert_eq!(verb_form("give", Form::Ed, None), None);
         assert_eq!(verb_form("need", Form::Ed, None).as_deref(), Some("needed"));
+        assert_eq!(verb_form("get", Form::Ed, Some(true)), None);
     }
 }

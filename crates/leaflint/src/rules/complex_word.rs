@@ -249,6 +249,9 @@ mod tests {
         // A noun term used as a verb.
         assert_clean("We aggregate the results each year.", ID);
         assert_fix("You request a copy from reception.", ID, "You ask for a copy from reception.");
+        for t in ["Remaining tablets go back to the pharmacy.", "Your results were obtained last week."] {
+            assert!(findings(t, ID).iter().all(|f| f.fixes.is_empty()), "{t}");
+        }
         assert_fix("You have two options.", ID, "You have two choices.");
     }
 

@@ -45,51 +45,15 @@ impl Rule for HardSentence {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let min_words = cx.threshold(&META, "min-words");
-        let hard = cx.threshold(&META, "hard-grade");
-        let very_hard = cx.threshold(&META, "very-hard-grade");
-        let mut long: Vec<(&str, u32)> = Vec::new();
+        // One sentence, one finding: a sentence long-sentence reports carries the grade there.
+        let long_words =
+            if cx.config.rule_enabled("long-sentence") { cx.config.threshold("long-sentence", "words") } else { f64::INFINITY };
         for u in &cx.analysis.units {
-            if !u.counted || f64::from(u.words) < min_words {
+            if f64::from(u.words) > long_words {
                 continue;
             }
-            let mut chars = 0usize;
-            for t in cx.analysis.unit_words(u) {
-                chars += t.chars.alphanumeric as usize;
-            }
-            let Some(level) = unit_ari_level(chars as f64, f64::from(u.words)) else { continue };
-            let level_f = level as f64;
-            if level_f < hard {
-                continue;
-            }
-            // The long words are gathered only for a sentence that is flagged.
-            long.clear();
-            for t in cx.analysis.unit_words(u) {
-                let s = token_text(cx.doc, t);
-                if t.syllables >= 3 && t.class == crate::text::tokens::TokenClass::Word && !long.iter().any(|(w, _)| w.eq_ignore_ascii_case(s)) {
-                    long.push((s, t.syllables));
-                }
-            }
-            let base = cx.severity(&META);
-            let (severity, how) = if level_f >= very_hard {
-                (if base == Severity::Info { Severity::Warning } else { Severity::Error }, "very hard")
-            } else {
-                (base, "hard")
-            };
-            long.sort_by_key(|w| std::cmp::Reverse(w.1));
-            let mut help = String::with_capacity(128); // one allocation: the help is up to ~120 bytes
-            if !long.is_empty() {
-                help.push_str("Try shorter words for ");
-                for (k, (w, _)) in long.iter().take(3).enumerate() {
-                    if k > 0 {
-                        help.push_str(", ");
-                    }
-                    help.push('\'');
-                    help.push_str(w);
-                    help.push('\'');
-                }
-                help.push('.');
-            }
+            let Some(h) = hardness(cx, u) else { continue };
+            let mut help = h.words_help;
             if let Some((span, _)) = long_sentence::split_point(cx, u) {
                 if !help.is_empty() {
                     help.push(' ');
@@ -98,15 +62,87 @@ impl Rule for HardSentence {
                 help.push_str(span.slice(&cx.doc.text).trim_start_matches([',', ';']).trim());
                 help.push_str("'.");
             }
-            let mut f = Finding::new(&META, severity, u.span, format!("This sentence is {how} to read (grade {level}). Use shorter words or split it."))
-                .with_data("grade", level)
-                .with_data("level", how);
+            let mut f = Finding::new(
+                &META,
+                h.severity,
+                u.span,
+                format!("This sentence is {} to read (grade {}). Use shorter words or split it.", h.how, h.level),
+            )
+            .with_data("grade", h.level)
+            .with_data("level", h.how);
             if !help.is_empty() {
                 f = f.with_help(help);
             }
             out.push(f);
         }
     }
+}
+
+/// How hard a unit is, when hard-sentence would report it.
+pub(crate) struct Hardness {
+    /// The unit's ARI level.
+    pub level: u32,
+    /// `hard` or `very hard`.
+    pub how: &'static str,
+    /// The severity hard-sentence gives it.
+    pub severity: Severity,
+    /// `Try shorter words for 'a', 'b'.` (or empty).
+    pub words_help: String,
+}
+
+/// The hardness of unit `u` if hard-sentence is on and the unit is hard (shared with
+/// long-sentence, which reports both in one finding).
+pub(crate) fn hardness(cx: &Context<'_>, u: &crate::text::Unit) -> Option<Hardness> {
+    if !cx.config.rule_enabled(META.id) {
+        return None;
+    }
+    let min_words = cx.threshold(&META, "min-words");
+    let hard = cx.threshold(&META, "hard-grade");
+    let very_hard = cx.threshold(&META, "very-hard-grade");
+    if !u.counted || f64::from(u.words) < min_words {
+        return None;
+    }
+    let mut chars = 0usize;
+    for t in cx.analysis.unit_words(u) {
+        chars += t.chars.alphanumeric as usize;
+    }
+    let level = unit_ari_level(chars as f64, f64::from(u.words))?;
+    let level_f = level as f64;
+    if level_f < hard {
+        return None;
+    }
+    // The long words are gathered only for a sentence that is flagged.
+    let mut long: Vec<(&str, u32)> = Vec::new();
+    for t in cx.analysis.unit_words(u) {
+        let s = token_text(cx.doc, t);
+        if t.syllables >= 3
+            && t.class == crate::text::tokens::TokenClass::Word
+            && !long.iter().any(|(w, _)| w.eq_ignore_ascii_case(s))
+        {
+            long.push((s, t.syllables));
+        }
+    }
+    let base = cx.severity(&META);
+    let (severity, how) = if level_f >= very_hard {
+        (if base == Severity::Info { Severity::Warning } else { Severity::Error }, "very hard")
+    } else {
+        (base, "hard")
+    };
+    long.sort_by_key(|w| std::cmp::Reverse(w.1));
+    let mut words_help = String::with_capacity(128); // one allocation: the help is up to ~120 bytes
+    if !long.is_empty() {
+        words_help.push_str("Try shorter words for ");
+        for (k, (w, _)) in long.iter().take(3).enumerate() {
+            if k > 0 {
+                words_help.push_str(", ");
+            }
+            words_help.push('\'');
+            words_help.push_str(w);
+            words_help.push('\'');
+        }
+        words_help.push('.');
+    }
+    Some(Hardness { level: level as u32, how, severity, words_help })
 }
 
 #[cfg(test)]
@@ -132,5 +168,15 @@ mod tests {
     fn short_units_are_clean() {
         assert_clean("Ask your doctor or nurse if you have questions.", "hard-sentence");
         assert_clean("You can take it with food or on its own, and you can take it at any time of day.", "hard-sentence");
+    }
+
+    #[test]
+    fn a_long_hard_sentence_is_one_finding() {
+        let t = "Metformin hydrochloride belongs to a group of medicines called biguanides, which lower the amount of glucose your liver releases into your bloodstream.";
+        assert!(findings(t, "hard-sentence").is_empty());
+        let f = findings(t, "long-sentence");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("hard to read"), "{}", f[0].message);
+        assert!(f[0].data.contains_key("grade"));
     }
 }

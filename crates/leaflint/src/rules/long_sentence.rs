@@ -114,13 +114,30 @@ impl Rule for LongSentence {
                 continue;
             }
             let base = cx.severity(&META);
-            let severity = if n > very { base.max(Severity::Error) } else { base };
-            let mut f = Finding::new(&META, severity, u.span, format!("This sentence has {} words. Aim for {} or fewer.", u.words, limit))
-                .with_data("words", u.words)
-                .with_data("limit", limit);
+            let mut severity = if n > very { base.max(Severity::Error) } else { base };
+            // One sentence, one finding: a long sentence that is also hard says both here and
+            // hard-sentence stays quiet on it.
+            let hard = super::hard_sentence::hardness(cx, u);
+            let message = match &hard {
+                Some(h) => {
+                    severity = severity.max(h.severity);
+                    format!(
+                        "This sentence has {} words and is {} to read (grade {}). Aim for {} words or fewer, with shorter words.",
+                        u.words, h.how, h.level, limit
+                    )
+                }
+                None => format!("This sentence has {} words. Aim for {} or fewer.", u.words, limit),
+            };
+            let mut f = Finding::new(&META, severity, u.span, message).with_data("words", u.words).with_data("limit", limit);
+            if let Some(h) = &hard {
+                f = f.with_data("grade", h.level).with_data("level", h.how);
+                if !h.words_help.is_empty() {
+                    f = f.with_help(h.words_help.clone());
+                }
+            }
             if let Some((span, repl)) = split_point(cx, u) {
                 f = f.with_fix(Fix::replace("Split into two sentences", Applicability::Review, span, repl));
-            } else {
+            } else if hard.is_none() {
                 f = f.with_help("Split it where a new idea starts, or turn a series into a bulleted list.");
             }
             out.push(f);
