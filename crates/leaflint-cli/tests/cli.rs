@@ -635,6 +635,15 @@ fn segments_show_units_words_and_syllable_sources() {
     assert_eq!(&text[s..e], "See your GP.");
     let human = run(&["segments", "-"], Some(text.as_bytes()));
     insta::assert_snapshot!("segments_human", stdout(&human));
+    // Web copy (one line per paragraph): each line is a unit, and the layout is said.
+    let web = "Taking your tablets\nTake 2 tablets each morning.\nSide effects\nYou may feel sick.\n";
+    let o = run(&["segments", "--format", "json", "-"], Some(web.as_bytes()));
+    let v = json(&o);
+    let kinds: Vec<&str> = v["units"].as_array().expect("units").iter().filter_map(|u| u["kind"].as_str()).collect();
+    assert_eq!(kinds, ["heading", "sentence", "heading", "sentence"]);
+    assert!(v["notes"][0].as_str().is_some_and(|n| n.starts_with("Layout: one line per paragraph")), "{v}");
+    let human = stdout(&run(&["segments", "-"], Some(web.as_bytes())));
+    assert!(human.contains("stdin: 4 units\nnote: Layout: one line per paragraph"), "{human}");
 }
 
 #[test]

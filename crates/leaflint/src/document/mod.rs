@@ -262,7 +262,11 @@ impl Document {
         let mut images = Vec::new();
         let mut notes = Vec::new();
         let blocks = match format {
-            Format::Text | Format::Docx => plain::parse(text),
+            Format::Text | Format::Docx => {
+                let parsed = plain::parse_layout(text);
+                notes.extend(parsed.notes());
+                parsed.blocks
+            }
             Format::Markdown => markdown::parse(text, &mut images),
             Format::Html => html::parse(text, &mut images, &mut notes),
         };
