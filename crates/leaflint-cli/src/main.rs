@@ -126,8 +126,8 @@ fn run_segments(a: SegmentsArgs, settings: config::Settings) -> Result<Outcome, 
     for i in &inputs {
         let units = leaflint::segments(&i.doc, &config);
         match a.format {
-            SegmentsFormat::Human => output::human::segments(&mut out, &i.name, &i.text, &units),
-            SegmentsFormat::Json => all.push(serde_json::json!({ "units": units })),
+            SegmentsFormat::Human => output::human::segments(&mut out, &i.name, &i.text, &i.doc.notes, &units),
+            SegmentsFormat::Json => all.push(serde_json::json!({ "notes": i.doc.notes, "units": units })),
         }
     }
     if a.format == SegmentsFormat::Json {

@@ -6,8 +6,9 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// File extensions leaflint reads when searching folders.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd"];
+/// File extensions leaflint reads when searching folders: text, Markdown, HTML pages and Word
+/// files (the same formats as a file named on the command line).
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "docx"];
 
 /// An input to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,10 @@ fn has_glob_chars(s: &str) -> bool {
 }
 
 fn is_text_file(p: &Path) -> bool {
+    // `~$name.docx` is Word's lock file for an open document, not a document.
+    if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$")) {
+        return false;
+    }
     p.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)))
 }
 
@@ -121,7 +126,7 @@ pub fn expand(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Source>, Str
             let files = walk(p, excludes);
             if files.is_empty() {
                 return Err(format!(
-                    "{}: no text files found in this folder (leaflint reads {} files).",
+                    "{}: no files to check in this folder (leaflint reads {} files).",
                     p.display(),
                     TEXT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
                 ));
@@ -142,7 +147,10 @@ pub fn expand(paths: &[PathBuf], excludes: &Excludes) -> Result<Vec<Source>, Str
             let files: Vec<PathBuf> =
                 walk(&base, excludes).into_iter().filter(|f| set.is_match(f.strip_prefix(".").unwrap_or(f))).collect();
             if files.is_empty() {
-                return Err(format!("{s}: no text files match this pattern."));
+                return Err(format!(
+                    "{s}: no files to check match this pattern (leaflint reads {}).",
+                    TEXT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+                ));
             }
             for f in files {
                 push(&mut out, f);
@@ -169,6 +177,10 @@ mod tests {
         w("b/c.md", "# Rest");
         w("b/d.txt", "Rest.");
         w("b/image.png", "x");
+        w("b/page.html", "<p>Rest.</p>");
+        w("b/old.HTM", "<p>Rest.</p>");
+        w("b/leaflet.docx", "PK");
+        w("b/~$leaflet.docx", "PK");
         w("drafts/e.txt", "Rest.");
         w("ignored/f.txt", "Rest.");
         w(".gitignore", "ignored/\n");
@@ -189,10 +201,16 @@ mod tests {
         let d = tree();
         let ex = Excludes::new(&["drafts".to_owned()], d.path()).expect("globs");
         let got = expand(&[d.path().to_path_buf()], &ex).expect("files");
-        assert_eq!(names(&got, d.path()), vec!["a.txt", "b/c.md", "b/d.txt"]);
+        assert_eq!(
+            names(&got, d.path()),
+            vec!["a.txt", "b/c.md", "b/d.txt", "b/leaflet.docx", "b/old.HTM", "b/page.html"]
+        );
         let none = Excludes::new(&[], d.path()).expect("globs");
         let got = expand(&[d.path().to_path_buf()], &none).expect("files");
-        assert_eq!(names(&got, d.path()), vec!["a.txt", "b/c.md", "b/d.txt", "drafts/e.txt"]);
+        assert_eq!(
+            names(&got, d.path()),
+            vec!["a.txt", "b/c.md", "b/d.txt", "b/leaflet.docx", "b/old.HTM", "b/page.html", "drafts/e.txt"]
+        );
     }
 
     #[test]
@@ -203,12 +221,14 @@ mod tests {
         let a = d.path().join("a.txt");
         let got = expand(&[glob, PathBuf::from("-"), a.clone(), a], &none).expect("files");
         assert_eq!(names(&got, d.path()), vec!["b/d.txt", "-", "a.txt"]);
-        let e = expand(&[d.path().join("b/*.docx")], &none).expect_err("no match");
-        assert!(e.contains("no text files match"), "{e}");
+        let got = expand(&[d.path().join("b/*.docx")], &none).expect("docx");
+        assert_eq!(names(&got, d.path()), vec!["b/leaflet.docx"]);
+        let e = expand(&[d.path().join("b/*.pdf")], &none).expect_err("no match");
+        assert!(e.contains("no files to check match"), "{e}");
         let e = expand(&[d.path().join("nope.txt")], &none).expect_err("missing");
         assert!(e.contains("no such file or folder"), "{e}");
         std::fs::create_dir_all(d.path().join("empty")).expect("mkdir");
         let e = expand(&[d.path().join("empty")], &none).expect_err("empty");
-        assert!(e.contains("no text files found"), "{e}");
+        assert!(e.contains("no files to check in this folder"), "{e}");
     }
 }

@@ -119,9 +119,41 @@ fn globs_are_expanded() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("leaflets/inhaler.txt") && !out.contains(".md"), "{out}");
-    let o = run_in(&data(), &["check", "leaflets/*.docx"], None);
+    let o = run_in(&data(), &["check", "leaflets/*.pdf"], None);
     assert_eq!(o.status.code(), Some(2));
     insta::assert_snapshot!("glob_no_match", stderr(&o));
+}
+
+#[test]
+fn folders_and_globs_include_word_and_html_files() {
+    let d = tmpdir();
+    let docx = std::fs::read(root().join("tests/fixtures/amoxicillin-leaflet.docx")).expect("fixture");
+    write(d.path(), "leaflets/amoxicillin.docx", &docx);
+    write(d.path(), "leaflets/~$amoxicillin.docx", b"lock file of an open document");
+    write(d.path(), "leaflets/rest.htm", b"<main><h1>Rest</h1><p>Rest at home and drink water.</p></main>");
+    write(d.path(), "leaflets/web/sleep.html", b"<p>Go to bed at the same time each night.</p>");
+    write(d.path(), "leaflets/notes.pdf", b"%PDF-1.4");
+    let o = run_in(d.path(), &["check", "--format", "concise", "--fail-on", "never", "leaflets"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run_in(d.path(), &["check", "--format", "json", "--fail-on", "never", "leaflets"], None);
+    let v = json(&o);
+    let files: Vec<(String, String)> = v
+        .as_array()
+        .unwrap_or_else(|| panic!("one report per file: {v}"))
+        .iter()
+        .map(|f| {
+            (
+                f["source"]["name"].as_str().unwrap_or_default().replace('\\', "/"),
+                f["source"]["format"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    let want =
+        [("leaflets/amoxicillin.docx", "docx"), ("leaflets/rest.htm", "html"), ("leaflets/web/sleep.html", "html")];
+    assert_eq!(files, want.map(|(a, b)| (a.to_owned(), b.to_owned())).to_vec());
+    let o = run_in(d.path(), &["check", "--format", "json", "--fail-on", "never", "leaflets/**/*.docx"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(json(&o)["source"]["name"], "leaflets/amoxicillin.docx");
 }
 
 #[test]
@@ -250,7 +282,7 @@ fn bad_inputs_get_one_clear_sentence() {
     let d = tmpdir();
     let cases: Vec<(PathBuf, &str)> = vec![
         (PathBuf::from("no/such/leaflet.txt"), "no such file or folder"),
-        (data().join("empty-folder"), "no text files found"),
+        (data().join("empty-folder"), "no files to check in this folder"),
         (write(d.path(), "binary.txt", b"\x7fELF\x00\x00\x01binary"), "binary file"),
         (write(d.path(), "latin1.txt", b"Caf\xe9 au lait.\n"), "not valid UTF-8"),
         (write(d.path(), "leaflet.docx", b"PK\x03\x04rest"), "damaged zip or Word file"),
@@ -645,6 +677,15 @@ fn segments_show_units_words_and_syllable_sources() {
     assert_eq!(&text[s..e], "See your GP.");
     let human = run(&["segments", "-"], Some(text.as_bytes()));
     insta::assert_snapshot!("segments_human", stdout(&human));
+    // Web copy (one line per paragraph): each line is a unit, and the layout is said.
+    let web = "Taking your tablets\nTake 2 tablets each morning.\nSide effects\nYou may feel sick.\n";
+    let o = run(&["segments", "--format", "json", "-"], Some(web.as_bytes()));
+    let v = json(&o);
+    let kinds: Vec<&str> = v["units"].as_array().expect("units").iter().filter_map(|u| u["kind"].as_str()).collect();
+    assert_eq!(kinds, ["heading", "sentence", "heading", "sentence"]);
+    assert!(v["notes"][0].as_str().is_some_and(|n| n.starts_with("Layout: one line per paragraph")), "{v}");
+    let human = stdout(&run(&["segments", "-"], Some(web.as_bytes())));
+    assert!(human.contains("stdin: 4 units\nnote: Layout: one line per paragraph"), "{human}");
 }
 
 #[test]

@@ -149,8 +149,12 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// Render `segments` for people.
-pub fn segments(out: &mut String, name: &str, text: &str, units: &[UnitReport]) {
+pub fn segments(out: &mut String, name: &str, text: &str, notes: &[String], units: &[UnitReport]) {
     let _ = writeln!(out, "{BOLD}{name}{BOLD:#}: {} units", units.len());
+    // How the text was read (its layout), as in the report's notes.
+    for n in notes {
+        let _ = writeln!(out, "{DIM}note: {n}{DIM:#}");
+    }
     for (i, u) in units.iter().enumerate() {
         let kind = serde_json::to_value(u.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         let counted = if u.counted { "counted" } else { "not counted" };

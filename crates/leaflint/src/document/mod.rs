@@ -271,7 +271,11 @@ impl Document {
         let mut notes = Vec::new();
         let mut too_deep = false;
         let blocks = match format {
-            Format::Text | Format::Docx => plain::parse(text),
+            Format::Text | Format::Docx => {
+                let parsed = plain::parse_layout(text);
+                notes.extend(parsed.notes());
+                parsed.blocks
+            }
             Format::Markdown => markdown::parse(text, &mut images),
             Format::Html => {
                 let (blocks, deep) = html::parse(text, &mut images, &mut notes);

@@ -30,109 +30,514 @@ enum LineKind {
     Underline,
 }
 
+/// How the lines of a plain text are laid out, decided per document from its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// Paragraphs separated by blank lines; the lines of a paragraph are joined.
+    BlankLines,
+    /// One line per paragraph with no blank lines between them (text copied from a web page):
+    /// each line is a paragraph, a heading or a list item.
+    OneLinePerParagraph,
+    /// Lines hard-wrapped at about `width` characters (text copied from a PDF): wrapped lines are
+    /// joined; a line break where the next word would have fitted ends a paragraph or heading.
+    Wrapped {
+        /// The wrap width in characters (the upper quartile of line lengths).
+        width: usize,
+        /// Paragraphs are also separated by blank lines.
+        blank_lines: bool,
+    },
+}
+
+/// The blocks of a plain text and how it was read.
+pub(crate) struct Parsed {
+    pub blocks: Vec<Block>,
+    pub layout: Layout,
+    /// Page headers, footers and page numbers dropped.
+    pub dropped: usize,
+}
+
+impl Parsed {
+    /// The report notes that say how the text was read (none for blank-line paragraphs).
+    pub(crate) fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        match self.layout {
+            Layout::BlankLines => {}
+            Layout::OneLinePerParagraph => notes.push(
+                "Layout: one line per paragraph, with no blank lines between paragraphs (as text copied from a web page): each line is read as a paragraph, a heading or a list item.".to_owned(),
+            ),
+            Layout::Wrapped { width, blank_lines } => notes.push(format!(
+                "Layout: lines wrapped at about {width} characters{} (as text copied from a PDF): wrapped lines are joined into paragraphs.",
+                if blank_lines { ", paragraphs separated by blank lines" } else { ", no blank lines between paragraphs" }
+            )),
+        }
+        if self.dropped > 0 {
+            notes.push(format!(
+                "Dropped {} page header, footer or page-number line{} repeated on each page.",
+                self.dropped,
+                if self.dropped == 1 { "" } else { "s" }
+            ));
+        }
+        notes
+    }
+}
+
+/// A gap between two kept lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// The lines are adjacent.
+    None,
+    /// One or more blank lines.
+    Blank,
+    /// Dropped page furniture (a page break), with or without blank lines.
+    Page,
+}
+
+/// A kept line with what is known about it.
+struct Ln<'a> {
+    line: &'a Line,
+    kind: LineKind,
+    gap: Gap,
+    /// Trimmed text.
+    t: &'a str,
+    /// Characters in `t`.
+    chars: usize,
+}
+
 /// Parse plain text into blocks.
 pub(crate) fn parse(text: &str) -> Vec<Block> {
+    parse_layout(text).blocks
+}
+
+/// Parse plain text, deciding its layout first (SPEC §1.1).
+pub(crate) fn parse_layout(text: &str) -> Parsed {
     let lines = split_lines(text);
-    let mut blocks = Vec::new();
-    // Group consecutive non-blank lines.
-    let mut groups: Vec<Vec<&Line>> = Vec::new();
-    let mut current: Vec<&Line> = Vec::new();
-    for line in &lines {
-        if crate::suppress::is_directive_line(&text[line.range.clone()]) {
-            continue; // an opt-out line (SPEC §1.4) is not analysed
-        }
-        if text[line.range.clone()].trim().is_empty() {
-            if !current.is_empty() {
-                groups.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(line);
+    // Lines that are content (not blank, not an opt-out directive, SPEC §1.4).
+    let mut content: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let s = &text[line.range.clone()];
+        if !s.trim().is_empty() && !crate::suppress::is_directive_line(s) {
+            content.push(i);
         }
     }
-    if !current.is_empty() {
-        groups.push(current);
-    }
+    let drop = page_furniture(text, &lines, &content);
+    let dropped = drop.iter().filter(|&&d| d).count();
 
-    let mut list = ListState::default();
-    let n_groups = groups.len();
-    for (gi, group) in groups.iter().enumerate() {
-        let followed = gi + 1 < n_groups;
-        let kinds: Vec<LineKind> = group.iter().map(|l| classify(text, l)).collect();
-
-        // Setext-style underline: `Title` then `=====`.
-        if group.len() == 2 && kinds[1] == LineKind::Underline {
-            let r = trim_range(text, group[0].range.clone());
-            blocks.push(heading(text, r, ByteSpan::new(group[0].range.start, group[1].range.end)));
-            list.reset();
+    let mut ls: Vec<Ln> = Vec::with_capacity(content.len());
+    let mut prev: Option<usize> = None;
+    let mut page = false;
+    for (ci, &li) in content.iter().enumerate() {
+        if drop[ci] {
+            page = true;
             continue;
         }
-        if group.len() == 1 {
-            let r = trim_range(text, group[0].range.clone());
-            let content = match kinds[0] {
-                LineKind::Text => Some(r.clone()),
-                // `3. How to take metformin` standing alone is a numbered heading.
-                LineKind::Item { ordered: true, content, .. } => Some(content..r.end),
-                _ => None,
-            };
-            if let Some(c) = content {
-                if followed && passes_heading_test(&text[c.clone()]) || is_all_caps_line(&text[r.clone()]) {
-                    blocks.push(heading(text, r.clone(), ByteSpan::from(r)));
-                    list.reset();
+        let line = &lines[li];
+        let gap = if page {
+            Gap::Page
+        } else if prev.is_some_and(|p| lines[p + 1..li].iter().any(|l| text[l.range.clone()].trim().is_empty())) {
+            Gap::Blank
+        } else {
+            Gap::None
+        };
+        page = false;
+        prev = Some(li);
+        let t = text[line.range.clone()].trim();
+        ls.push(Ln { line, kind: classify(text, line), gap, t, chars: t.chars().count() });
+    }
+
+    let layout = decide_layout(&ls);
+    let blocks = build(text, &ls, layout);
+    Parsed { blocks, layout, dropped }
+}
+
+/// Which content lines are page furniture: page numbers, and short lines repeated next to page
+/// breaks (running headers and footers). Only in paged text (a form feed, or two page numbers).
+fn page_furniture(text: &str, lines: &[Line], content: &[usize]) -> Vec<bool> {
+    let mut drop = vec![false; content.len()];
+    let trimmed = |ci: usize| text[lines[content[ci]].range.clone()].trim();
+    let page_nos: Vec<usize> = (0..content.len()).filter(|&ci| is_page_number(trimmed(ci))).collect();
+    let form_feeds: Vec<usize> =
+        (0..content.len()).filter(|&ci| text[lines[content[ci]].range.clone()].contains('\u{c}')).collect();
+    if form_feeds.is_empty() && page_nos.len() < 2 {
+        return drop;
+    }
+    let mut bounds: Vec<usize> = vec![0, content.len().saturating_sub(1)];
+    bounds.extend(&page_nos);
+    for &f in &form_feeds {
+        bounds.push(f);
+        bounds.push(f.saturating_sub(1));
+    }
+    // A form feed can stand on its own line before the next page.
+    bounds.sort_unstable();
+    bounds.dedup();
+    let near = |ci: usize| {
+        let i = bounds.partition_point(|&b| b < ci.saturating_sub(2));
+        bounds.get(i).is_some_and(|&b| b <= ci + 2)
+    };
+    for &ci in &page_nos {
+        drop[ci] = true;
+    }
+    let mut seen: std::collections::HashMap<&str, (usize, bool)> = std::collections::HashMap::new();
+    for (ci, &dropped) in drop.iter().enumerate() {
+        let t = trimmed(ci);
+        if t.len() > 120 || dropped {
+            continue;
+        }
+        let e = seen.entry(t).or_insert((0, true));
+        e.0 += 1;
+        e.1 &= near(ci);
+    }
+    for (ci, d) in drop.iter_mut().enumerate() {
+        if seen.get(trimmed(ci)).is_some_and(|&(n, all_near)| n >= 2 && all_near) {
+            *d = true;
+        }
+    }
+    drop
+}
+
+/// `12`, `Page 3`, `Page 3 of 8`, `3/8`, `- 3 -`.
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let lower = t.to_ascii_lowercase();
+    let rest = lower.strip_prefix("page").map_or(lower.as_str(), str::trim_start);
+    let mut parts = rest.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty() && *p != "of");
+    let num = |p: Option<&str>| p.is_some_and(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let first = parts.next();
+    if !num(first) {
+        return false;
+    }
+    match parts.next() {
+        None => true,
+        second => num(second) && parts.next().is_none() && (rest.contains("of") || rest.contains('/')),
+    }
+}
+
+/// Ends with a sentence stop (after any closing quote or bracket).
+fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', '!', '?', '…', '。'])
+}
+
+fn starts_lower(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Starts like a sentence: a capital or a digit, maybe after an opening quote or bracket.
+fn starts_sentence(t: &str) -> bool {
+    t.trim_start_matches(['"', '“', '‘', '\'', '(', '['])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+fn first_word_chars(t: &str) -> usize {
+    t.split_whitespace().next().map_or(0, |w| w.chars().count())
+}
+
+fn decide_layout(ls: &[Ln]) -> Layout {
+    let mut lens: Vec<usize> =
+        ls.iter().filter(|l| matches!(l.kind, LineKind::Text | LineKind::Item { .. })).map(|l| l.chars).collect();
+    let mut adjacent = 0usize; // breaks between text lines with no blank line
+    let mut blank = 0usize;
+    for w in ls.windows(2) {
+        if w[1].kind == LineKind::Text && matches!(w[0].kind, LineKind::Text | LineKind::Item { .. }) {
+            if w[1].gap == Gap::Blank {
+                blank += 1;
+            } else {
+                adjacent += 1;
+            }
+        }
+    }
+    if lens.len() >= 4 {
+        lens.sort_unstable();
+        let width = lens[(lens.len() - 1) * 3 / 4];
+        if (20..=130).contains(&width) {
+            // Wrapped lines: a line that stops mid-sentence near the width, the next going on in
+            // lower case (web copy's lost bullets are short lines, far from the width).
+            let (mut pairs, mut wraps) = (0usize, 0usize);
+            for w in ls.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                if b.gap == Gap::Blank || b.kind != LineKind::Text {
                     continue;
                 }
+                if !matches!(a.kind, LineKind::Text | LineKind::Item { .. }) {
+                    continue;
+                }
+                pairs += 1;
+                if !ends_sentence(a.t)
+                    && !a.t.ends_with(':')
+                    && starts_lower(b.t)
+                    && (a.chars + 1 + first_word_chars(b.t)) * 10 > width * 8
+                {
+                    wraps += 1;
+                }
+            }
+            if wraps >= 2 && wraps * 5 >= pairs {
+                return Layout::Wrapped { width, blank_lines: blank >= 2 };
             }
         }
+    }
+    if adjacent > blank && adjacent >= 2 {
+        Layout::OneLinePerParagraph
+    } else {
+        Layout::BlankLines
+    }
+}
 
-        // Tables: every line of the group is a row of cells.
-        if kinds.iter().all(|k| *k == LineKind::TableRow) {
-            push_table(text, group, &mut blocks);
-            list.reset();
+/// The next word of `b` would have fitted on line `a`: the break was made by the writer, not by
+/// wrapping (with a tenth of slack for proportional fonts).
+fn fits(a: &Ln, b: &Ln, width: usize) -> bool {
+    (a.chars + 1 + first_word_chars(b.t)) * 10 <= width * 9
+}
+
+/// In wrapped text after a sentence stop: the lines from `j` form a heading (a short run without
+/// a stop, perhaps wrapped, followed by a break the writer made).
+fn heading_run_at(ls: &[Ln], j: usize, width: usize) -> bool {
+    let mut k = j;
+    let mut words = ls[j].t.split_whitespace().count();
+    while k + 1 < ls.len()
+        && k < j + 2
+        && ls[k + 1].gap != Gap::Blank
+        && ls[k + 1].kind == LineKind::Text
+        && starts_lower(ls[k + 1].t)
+    {
+        k += 1;
+        words += ls[k].t.split_whitespace().count();
+    }
+    let e = &ls[k];
+    if words > HEADING_MAX_WORDS || ends_sentence(e.t) || e.t.ends_with([':', ';', ',']) {
+        return false;
+    }
+    match ls.get(k + 1) {
+        None => false,
+        Some(n) => n.gap == Gap::Blank || n.kind != LineKind::Text || (starts_sentence(n.t) && fits(e, n, width)),
+    }
+}
+
+/// Does line `j` go on the block of line `j - 1` (the run started at `start`)?
+fn continues(ls: &[Ln], start: usize, j: usize, layout: Layout, lost_item: bool) -> bool {
+    let (a, b) = (&ls[j - 1], &ls[j]);
+    if b.gap == Gap::Blank || b.kind != LineKind::Text {
+        return false;
+    }
+    if b.gap == Gap::Page && !matches!(layout, Layout::Wrapped { .. }) {
+        return false;
+    }
+    if matches!(ls[start].kind, LineKind::Item { .. }) && b.line.indent > ls[start].line.indent {
+        return true; // an indented continuation of a list item
+    }
+    match layout {
+        Layout::Wrapped { width, .. } => {
+            if starts_lower(b.t) {
+                return true;
+            }
+            if fits(a, b, width) {
+                return false;
+            }
+            !(ends_sentence(a.t) && heading_run_at(ls, j, width))
+        }
+        _ => !lost_item && starts_lower(b.t) && !ends_sentence(a.t) && !a.t.ends_with(':'),
+    }
+}
+
+/// A line that is one of a list whose bullets were lost (web copy): after a lead-in line ending
+/// in `:` or another such item, a short line in lower case or without a full stop.
+/// Items after the first keep its case (so a heading after the list is not taken as an item).
+fn lost_bullet(ls: &[Ln], i: usize, state: Lost) -> bool {
+    let l = &ls[i];
+    let shape = match state {
+        Lost::No => return false,
+        Lost::LeadIn => starts_lower(l.t) || !ends_sentence(l.t),
+        Lost::Items { lower: true } => starts_lower(l.t),
+        Lost::Items { lower: false } => !starts_lower(l.t) && !ends_sentence(l.t),
+    };
+    // A lower-case line after a lead-in is an item however long (`manometry – a small tube …`).
+    let max_words = if starts_lower(l.t) { 60 } else { 15 };
+    shape
+        && l.gap == Gap::None
+        && l.kind == LineKind::Text
+        && l.t.split_whitespace().take(max_words + 1).count() <= max_words
+}
+
+/// Where a list with lost bullets may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lost {
+    No,
+    /// After a lead-in line ending in `:`.
+    LeadIn,
+    /// After lost-bullet items starting in lower case, or not.
+    Items {
+        lower: bool,
+    },
+}
+
+/// The number of a numbered marker (`3.`, `(3)`, `Step 3:`).
+fn marker_number(text: &str, marker: (usize, usize)) -> Option<u32> {
+    let m = &text[marker.0..marker.1];
+    let d: String = m.chars().filter(char::is_ascii_digit).collect();
+    d.parse().ok()
+}
+
+/// Section headings such as `Section 2: Side effects` or `Part 3`.
+fn is_section_heading(t: &str) -> bool {
+    let Some(rest) = ["Section ", "SECTION ", "Part ", "PART "].iter().find_map(|p| t.strip_prefix(p)) else {
+        return false;
+    };
+    let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if d == 0 || d > 2 {
+        return false;
+    }
+    let after = rest[d..].trim_start_matches([':', '.', ' ', '–', '-']);
+    after.is_empty() || (passes_heading_test(after) || after.split_whitespace().count() <= HEADING_MAX_WORDS)
+}
+
+fn build(text: &str, ls: &[Ln], layout: Layout) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut list = ListState::default();
+    let unwrapped = !matches!(layout, Layout::Wrapped { .. });
+    // After a lead-in line (ends in `:`) or a lost-bullet item, in unwrapped text.
+    let mut after_lead_in = Lost::No;
+    let n = ls.len();
+    let mut i = 0;
+    while i < n {
+        let l = &ls[i];
+        // Tables: consecutive rows of cells (two or more, or one alone between blank lines).
+        if l.kind == LineKind::TableRow {
+            let mut j = i + 1;
+            while j < n && ls[j].kind == LineKind::TableRow && ls[j].gap == Gap::None {
+                j += 1;
+            }
+            let alone = l.gap != Gap::None && ls.get(j).is_none_or(|x| x.gap != Gap::None);
+            if j - i >= 2 || alone {
+                let rows: Vec<&Line> = ls[i..j].iter().map(|x| x.line).collect();
+                push_table(text, &rows, &mut blocks);
+                list.reset();
+                after_lead_in = Lost::No;
+                i = j;
+                continue;
+            }
+        }
+        if l.kind == LineKind::Underline {
+            i += 1; // a rule line on its own
             continue;
         }
-
-        let mut open: Option<Block> = None;
-        for (line, kind) in group.iter().zip(&kinds) {
-            let r = trim_range(text, line.range.clone());
-            match *kind {
-                LineKind::Item { ordered, marker, content } => {
-                    if let Some(b) = open.take() {
-                        if !b.kind.is_list_item() {
-                            list.reset();
-                        }
-                        blocks.push(b);
-                    }
-                    let (depth, index) = list.item(line.indent, ordered);
-                    let mut b = Block::new(
-                        BlockKind::ListItem { ordered, depth, index, marker: ByteSpan::new(marker.0, marker.1) },
-                        ByteSpan::new(r.start, r.end),
-                    );
-                    let c = trim_range(text, content..r.end);
-                    b.push_piece(&text[c.clone()], ByteSpan::from(c), true);
-                    open = Some(b);
-                }
-                _ => {
-                    // A continuation line, or the first line of a paragraph.
-                    match open.as_mut() {
-                        Some(b) => {
-                            b.push_piece(&text[r.clone()], ByteSpan::from(r.clone()), true);
-                            b.span = b.span.cover(&ByteSpan::from(r));
-                        }
-                        None => {
-                            list.reset();
-                            let mut b = Block::new(BlockKind::Paragraph, ByteSpan::from(r.clone()));
-                            b.push_piece(&text[r.clone()], ByteSpan::from(r), true);
-                            open = Some(b);
-                        }
-                    }
-                }
-            }
+        // Setext-style underline: `Title` then `=====`.
+        if l.kind == LineKind::Text
+            && ls.get(i + 1).is_some_and(|u| u.kind == LineKind::Underline && u.gap == Gap::None)
+        {
+            let r = trim_range(text, l.line.range.clone());
+            blocks.push(heading(text, r, ByteSpan::new(l.line.range.start, ls[i + 1].line.range.end)));
+            list.reset();
+            after_lead_in = Lost::No;
+            i += 2;
+            continue;
         }
-        if let Some(b) = open {
-            if !b.kind.is_list_item() {
-                list.reset();
+        let lost = unwrapped && lost_bullet(ls, i, after_lead_in);
+        let mut j = i + 1;
+        while j < n && continues(ls, i, j, layout, lost) {
+            j += 1;
+        }
+        let next = ls.get(j);
+        // The run is followed by a block that starts a sentence (or by anything after a blank line).
+        let followed = next.is_some_and(|x| x.gap != Gap::None || x.kind != LineKind::Text || starts_sentence(x.t));
+
+        let mut b = match l.kind {
+            LineKind::Item { ordered, marker, content } => {
+                let r = trim_range(text, l.line.range.clone());
+                let c = trim_range(text, content..r.end);
+                let mut b = Block::new(
+                    BlockKind::ListItem { ordered, depth: 0, index: 0, marker: ByteSpan::new(marker.0, marker.1) },
+                    ByteSpan::from(r),
+                );
+                b.push_piece(&text[c.clone()], ByteSpan::from(c), true);
+                b
             }
+            _ => {
+                let r = trim_range(text, l.line.range.clone());
+                let kind = if lost {
+                    BlockKind::ListItem { ordered: false, depth: 0, index: 0, marker: ByteSpan::new(r.start, r.start) }
+                } else {
+                    BlockKind::Paragraph
+                };
+                let mut b = Block::new(kind, ByteSpan::from(r.clone()));
+                b.push_piece(&text[r.clone()], ByteSpan::from(r), true);
+                b
+            }
+        };
+        for k in i + 1..j {
+            let r = trim_range(text, ls[k].line.range.clone());
+            // A word hyphenated at the end of a wrapped line is joined without a space.
+            let prev = ls[k - 1].t;
+            let hyphenated = !unwrapped
+                && prev.ends_with('-')
+                && prev[..prev.len() - 1].chars().last().is_some_and(char::is_alphabetic)
+                && starts_lower(ls[k].t);
+            if hyphenated {
+                b.push_inline(&text[r.clone()], ByteSpan::from(r.clone()), true);
+            } else {
+                b.push_piece(&text[r.clone()], ByteSpan::from(r.clone()), true);
+            }
+            b.span = b.span.cover(&ByteSpan::from(r));
+        }
+
+        let after_ordered_item =
+            blocks.last().is_some_and(|p| matches!(p.kind, BlockKind::ListItem { ordered: true, .. }));
+        let is_heading = match l.kind {
+            // `3. How to take it` is a heading when paragraphs follow it, not more numbered lines.
+            LineKind::Item { ordered: true, content, .. } => {
+                let c = &text[trim_range(text, content..l.line.range.end)];
+                followed
+                    && !after_ordered_item
+                    && !next.is_some_and(|x| match x.kind {
+                        // More numbered lines go on the list, unless their numbering starts again
+                        // (`2. How to take it` then `1. Wash your hands`).
+                        LineKind::Item { ordered: true, marker: m, .. } => {
+                            let (LineKind::Item { marker: here, .. }, Some(b)) = (l.kind, marker_number(text, m))
+                            else {
+                                return true;
+                            };
+                            marker_number(text, here).is_none_or(|a| b > a)
+                        }
+                        _ => false,
+                    })
+                    && j == i + 1
+                    && passes_heading_test(c)
+            }
+            LineKind::Item { .. } => false,
+            _ if lost => false,
+            _ => {
+                (j == i + 1 && is_all_caps_line(l.t))
+                    || (followed && (passes_heading_test(&b.analysed) || (j == i + 1 && is_section_heading(l.t))))
+            }
+        };
+        if is_heading {
+            let content = if let LineKind::Item { .. } = l.kind {
+                // The heading keeps its number: `3. How to take metformin`.
+                let mut h = Block::new(BlockKind::Heading { level: 2 }, b.span);
+                let r = trim_range(text, l.line.range.clone());
+                h.push_piece(&text[r.clone()], ByteSpan::from(r), true);
+                for p in b.pieces.iter().skip(1) {
+                    let s = p.source;
+                    h.push_piece(s.slice(text), s, true);
+                }
+                h
+            } else {
+                b.kind = BlockKind::Heading { level: 2 };
+                b
+            };
+            blocks.push(content);
+            list.reset();
+            after_lead_in = Lost::No;
+        } else if let BlockKind::ListItem { ordered, marker, .. } = b.kind {
+            let (depth, index) = list.item(l.line.indent, ordered);
+            b.kind = BlockKind::ListItem { ordered, depth, index, marker };
+            after_lead_in = if lost { Lost::Items { lower: starts_lower(l.t) } } else { Lost::No };
+            blocks.push(b);
+        } else {
+            list.reset();
+            after_lead_in = if unwrapped && ls[j - 1].t.ends_with(':') { Lost::LeadIn } else { Lost::No };
             blocks.push(b);
         }
+        i = j;
     }
     assign_title(&mut blocks);
     blocks
@@ -437,6 +842,95 @@ mod tests {
         let i = b.analysed.find("drink").expect("word");
         let s = b.span_of(i..i + 5);
         assert_eq!(s.slice(text), "drink");
+    }
+
+    #[test]
+    fn web_copy_lines_are_blocks_and_lost_bullets_a_list() {
+        let text = "Shingles\nShingles is an infection that causes a painful rash.\nSymptoms of shingles\nThe first signs can be:\na tingling feeling on your skin\na headache\nfeeling generally unwell\nA rash will usually appear a few days later.\nUsually you get the rash on your chest.\n";
+        let parsed = parse_layout(text);
+        assert_eq!(parsed.layout, Layout::OneLinePerParagraph);
+        assert_eq!(
+            kinds(text),
+            k(&[
+                ("h1", "Shingles"),
+                ("p", "Shingles is an infection that causes a painful rash."),
+                ("h2", "Symptoms of shingles"),
+                ("p", "The first signs can be:"),
+                ("ul0.0", "a tingling feeling on your skin"),
+                ("ul0.1", "a headache"),
+                ("ul0.2", "feeling generally unwell"),
+                ("p", "A rash will usually appear a few days later."),
+                ("p", "Usually you get the rash on your chest."),
+            ])
+        );
+        // A heading after a lower-case list is not taken as one more item.
+        let text = "You may get:\na rash\na headache\nWhen to see a GP\nSee a GP if you have a rash.\n";
+        assert_eq!(kinds(text)[3], ("h2".into(), "When to see a GP".into()));
+    }
+
+    #[test]
+    fn a_list_ends_at_the_first_line_that_is_not_an_item() {
+        let text = "Call 111 if:\n• you feel sick\n• you are dizzy\nThese can be signs of a reaction.\n";
+        let got = kinds(text);
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[2], ("ul0.1".into(), "you are dizzy".into()));
+        assert_eq!(got[3], ("p".into(), "These can be signs of a reaction.".into()));
+        // An indented or lower-case line goes on the item.
+        assert_eq!(kinds("• you feel dizzy\n  and weak\n• you faint\n")[0].1, "you feel dizzy and weak");
+    }
+
+    #[test]
+    fn numbered_sections_are_headings_and_numbered_steps_a_list() {
+        let text = "1. What this medicine is\nIt treats pain.\n2. How to take it\n1. Wash your hands\n2. Open the pack\n3. Take one tablet\nDo this twice a day.\nSection 3: Side effects\nYou may feel sick.\n";
+        assert_eq!(
+            kinds(text),
+            k(&[
+                ("h1", "1. What this medicine is"),
+                ("p", "It treats pain."),
+                ("h2", "2. How to take it"),
+                ("ol0.0", "Wash your hands"),
+                ("ol0.1", "Open the pack"),
+                ("ol0.2", "Take one tablet"),
+                ("p", "Do this twice a day."),
+                ("h2", "Section 3: Side effects"),
+                ("p", "You may feel sick."),
+            ])
+        );
+    }
+
+    #[test]
+    fn wrapped_pdf_text_is_joined_at_wraps_only() {
+        // Wrapped at 40 columns, no blank lines; a hyphenated word, a heading after a full line.
+        let text = "Keep the cream away from your eyes and\nmouth. If you get it in your eyes, wash\nthem with lots of clean water at once.\nStorage\nStore the tube at room temperature, in a\nplace children cannot reach. Throw it\naway 3 months after opening it. A long-\nterm supply is not needed for this.\n";
+        let parsed = parse_layout(text);
+        assert!(matches!(parsed.layout, Layout::Wrapped { blank_lines: false, .. }), "{:?}", parsed.layout);
+        let got = kinds(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1], ("h2".into(), "Storage".into()));
+        assert!(got[2].1.contains(" Throw it away 3 months") && got[2].1.contains("A long-term supply"), "{got:?}");
+    }
+
+    #[test]
+    fn page_furniture_is_dropped_only_in_paged_text() {
+        let text = "Eye drops – Example NHS Trust\nUse the drops twice a day.\nPage 1 of 2\n\u{c}Eye drops – Example NHS Trust\nKeep them in the fridge.\nPage 2 of 2\n";
+        let parsed = parse_layout(text);
+        assert_eq!(parsed.dropped, 4);
+        assert!(parsed.blocks.iter().all(|b| !b.analysed.contains("Page") && !b.analysed.contains("Trust")));
+        // Without page breaks a repeated line is content.
+        let parsed = parse_layout("Rest\n\nRest at home.\n\nRest\n\nDrink water.\n");
+        assert_eq!(parsed.dropped, 0);
+        for (t, want) in [
+            ("Page 3", true),
+            ("12", true),
+            ("Page 2 of 8", true),
+            ("3/8", true),
+            ("- 4 -", true),
+            ("2 tablets", false),
+            ("Page 2 of the leaflet", false),
+            ("1 in 5", false),
+        ] {
+            assert_eq!(is_page_number(t), want, "{t}");
+        }
     }
 
     #[test]
