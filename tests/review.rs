@@ -143,6 +143,9 @@ pub struct Row {
     pub reason: String,
     /// Whether the finding was reported when the file was last blessed (`present` / `gone`).
     pub present: bool,
+    /// Given up on purpose (`now` = `retired`): the rule no longer reports it by a decision its
+    /// reason names (merged into another finding, or a precision trade). Not a lost finding.
+    pub retired: bool,
 }
 
 /// The key a finding and its verdict share.
@@ -183,9 +186,10 @@ pub fn read_review(path: &Path) -> Vec<Row> {
             reason: c[5].to_owned(),
             present: match c[6] {
                 "present" => true,
-                "gone" => false,
+                "gone" | "retired" => false,
                 _ => bad(),
             },
+            retired: c[6] == "retired",
         });
     }
     rows
@@ -205,7 +209,13 @@ pub fn write_review(rows: &[Row]) -> String {
             r.span,
             r.verdict.name(),
             r.reason,
-            if r.present { "present" } else { "gone" }
+            if r.present {
+                "present"
+            } else if r.retired {
+                "retired"
+            } else {
+                "gone"
+            }
         );
     }
     out

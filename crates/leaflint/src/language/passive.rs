@@ -195,6 +195,11 @@ pub fn find(lang: &Lang<'_>) -> Vec<Passive> {
             if contracted_s && next != Some("by") {
                 continue;
             }
+            // A name or a reputation, not an action: `is known as GORD`, `is known for`. `It is not
+            // known whether …` and `is known to cause …` hide who knows: passive.
+            if pw == "known" && matches!(next, Some("as" | "for")) {
+                continue;
+            }
             // A place, not an action: `is found in the gut`, `are found on the skin`.
             if pw == "found" && next.is_some_and(|n| FOUND_STATE.contains(&n)) {
                 continue;

@@ -149,9 +149,14 @@ mod tests {
             "Pinworms are found in the gut.",
             "This is linked to smoking.",
             "You will be protected for life.",
+            "This condition is known as reflux.",
+            "The clinic is known for its short waits.",
         ] {
             assert_clean(t, ID);
         }
+        // Who knows is hidden: passive.
+        assert_flags("It is not known whether screening saves lives.", ID, 1);
+        assert_flags("Smoking is known to cause cancer.", ID, 1);
     }
 
     #[test]
