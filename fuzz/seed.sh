@@ -41,7 +41,7 @@ enabled = false
 TOML
 printf 'profile = "easy-read"\n[rules.passive-voice]\nenabled = true\n' > corpus/config/easy-read.toml
 printf 'profile = "us"\n' > corpus/config/us.toml
-mkdir -p corpus/docx_parts
+mkdir -p corpus/docx_parts corpus/docx_bytes
 # Whole .docx files (not cut): a seed cut short is no longer a zip.
 for f in $root/tests/corpus/*.docx $root/tests/fixtures/*.docx; do cp "$f" corpus/docx_bytes/; done
 echo "seeds: $(for d in corpus/*; do printf '%s=%s ' "${d#corpus/}" "$(ls "$d" | wc -l)"; done)"
