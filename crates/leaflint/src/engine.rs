@@ -44,6 +44,11 @@ pub fn check_document(doc: &Document, name: &str, config: &Config) -> Report {
             rule.check(&cx, &mut findings);
         }
     }
+    // Fix safety (issue 15): no fix may change what a number says.
+    match cx.scores.numeracy_detail.as_ref().and_then(|n| n.model()) {
+        Some(m) => crate::numbers::safety::guard(doc, &analysis, m, &mut findings),
+        None => crate::numbers::safety::guard(doc, &analysis, &NumberModel::new(doc, &analysis), &mut findings),
+    }
     let risk = risk_numbers(&cx);
     let suppressions = Suppressions::scan(&doc.text, doc.format);
     suppressions.apply(&mut findings);
@@ -176,7 +181,21 @@ fn picture_refs(idx: &PositionIndex, risk: Vec<RiskNumber>, findings: &[Finding]
 /// Every unit of a document with its tokens, syllables and their sources (`leaflint segments`).
 pub fn segments(doc: &Document, config: &Config) -> Vec<UnitReport> {
     let analysis = Analysis::new(doc, metrics::number_style(config.profile));
-    unit_reports(doc, &analysis, true)
+    let mut units = unit_reports(doc, &analysis, true);
+    let model = crate::numbers::NumberModel::new(doc, &analysis);
+    for (ui, u) in units.iter_mut().enumerate() {
+        u.numbers = model
+            .in_unit(ui)
+            .iter()
+            .map(|q| crate::report::NumberReport {
+                text: doc.blocks[q.block].analysed[q.analysed.clone()].to_owned(),
+                span: q.span,
+                kind: q.kind,
+                meaning: q.meaning,
+            })
+            .collect();
+    }
+    units
 }
 
 fn unit_reports(doc: &Document, an: &Analysis, with_tokens: bool) -> Vec<UnitReport> {
@@ -201,6 +220,7 @@ fn unit_reports(doc: &Document, an: &Analysis, with_tokens: bool) -> Vec<UnitRep
             } else {
                 Vec::new()
             },
+            numbers: Vec::new(),
         })
         .collect()
 }

@@ -240,6 +240,23 @@ pub struct UnitReport {
     /// Its tokens (only from `segments`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tokens: Vec<TokenReport>,
+    /// Its numbers with their kind and meaning (only from `segments`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<NumberReport>,
+}
+
+/// A number as `segments` shows it: what it is and what it means for the reader.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumberReport {
+    /// The number expression as analysed (`1 in 10`, `6.5%`).
+    pub text: String,
+    /// Source bytes.
+    pub span: ByteSpan,
+    /// Its kind (`frequency`, `percentage`, `dose` …).
+    pub kind: crate::numbers::Kind,
+    /// What it means (`chance`, `measurement`, `statistic`, `citation` …); only chances get the
+    /// chance rules.
+    pub meaning: crate::numbers::Meaning,
 }
 
 /// A token as `segments` shows it.

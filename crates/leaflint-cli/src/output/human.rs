@@ -180,6 +180,11 @@ pub fn segments(out: &mut String, name: &str, text: &str, notes: &[String], unit
                 if t.syllables == 1 { "" } else { "s" }
             );
         }
+        for n in &u.numbers {
+            let kind =
+                serde_json::to_value(n.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let _ = writeln!(out, "  number {:<17} {kind}, {}", n.text, n.meaning.name());
+        }
     }
 }
 

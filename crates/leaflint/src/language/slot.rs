@@ -164,6 +164,11 @@ pub fn fit(lang: &Lang<'_>, m: &TermMatch, term: &str, pos: Pos, alts: &[String]
             } else {
                 None
             };
+            // `be required to fast` → `be needed to fast` is not English: a passive with `to`
+            // after it needs a rewrite (`need to fast`), not a swap.
+            if form == Form::Ed && participle == Some(true) && is(next, &["to"]) && is(prev, PARTICIPLE_LEADS) {
+                return Fit::Use(Vec::new());
+            }
             Fit::Use(alts.iter().filter_map(|a| verb_form(a, form, participle)).collect())
         }
         Pos::Noun => {
@@ -193,10 +198,28 @@ pub fn fit(lang: &Lang<'_>, m: &TermMatch, term: &str, pos: Pos, alts: &[String]
                     .collect(),
             )
         }
+        // Before a noun (`localized prostate cancer`) an adjective's place takes only an
+        // adjective: a phrase (`in one place`, `without oxygen`, `needs oxygen`) fits only after
+        // the noun or a verb (`the cancer is localized`).
+        Pos::Adj if text == term && next.is_some_and(|n| !is(Some(n), AFTER_PREDICATIVE)) => Fit::Use(
+            alts.iter()
+                .filter(|a| {
+                    a.split_once(' ')
+                        .is_none_or(|(first, _)| ["very", "most", "more", "less", "quite"].contains(&first))
+                })
+                .cloned()
+                .collect(),
+        ),
         _ if text == term => Fit::Use(alts.to_vec()),
         _ => Fit::Use(Vec::new()),
     }
 }
+
+/// Words that may follow a predicative adjective (`localized to the breast`, `hazardous and`).
+const AFTER_PREDICATIVE: &[&str] = &[
+    "to", "in", "at", "on", "by", "for", "with", "from", "than", "and", "or", "but", "as", "if", "when", "because",
+    "so", "enough", "until", "unless", "of",
+];
 
 #[cfg(test)]
 mod tests {

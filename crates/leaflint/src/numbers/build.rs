@@ -81,6 +81,7 @@ pub(super) fn build(doc: &Document, an: &Analysis) -> NumberModel {
         }
         m.by_unit.push(start..m.quantities.len());
     }
+    super::meaning::assign(doc, an, &mut m);
     m
 }
 
@@ -162,6 +163,7 @@ impl<'a> Unit<'a> {
             span,
             tokens: a..b,
             measure: None,
+            meaning: super::Meaning::Count,
         });
         b
     }
@@ -313,7 +315,9 @@ impl<'a> Unit<'a> {
         let first_word =
             (start..i).all(|k| w.class(k) != Some(TokenClass::Word) && w.class(k) != Some(TokenClass::Number));
         let next = w.text(i + 2);
+        // Only a bare whole number (`3.`, `2)`), not a dose with its unit glued on (`1mg:`).
         if first_word
+            && parse(w.text(i)).is_some_and(|t| t.bare_integer())
             && w.is_any(i + 1, &[".", ")", ":"])
             && (next.is_empty() || next.starts_with(|c: char| c.is_uppercase()))
         {
@@ -480,6 +484,51 @@ impl<'a> Unit<'a> {
                     q.denominator = Some(d.value);
                 }
                 return end;
+            }
+        }
+        // A range of natural frequencies: `3 to 5 in 100`, `1 or 2 in 10`, `3-5 out of 100` (one
+        // quantity: a fix that wrote it is read back whole, never as `3` and `5 in 100`).
+        if a.plain_int() && !a.scaled {
+            let conn = w.text(a.b);
+            // `between 20 and 50 in 100` is a range too.
+            let between = (a.a.saturating_sub(4).max(w.range.start)..a.a).any(|k| w.is(k, "between"));
+            let joined = conn.eq_ignore_ascii_case("to")
+                || conn.eq_ignore_ascii_case("or")
+                || DASHES.contains(&conn)
+                || (between && conn.eq_ignore_ascii_case("and"));
+            if let Some(h) = self.atom(a.b + 1).filter(|h| joined && h.plain_int() && !h.scaled && h.value > a.value) {
+                let k = if w.is(h.b, "in") && w.is(h.b + 1, "every") {
+                    Some(h.b + 2)
+                } else if w.is(h.b, "in") {
+                    Some(h.b + 1)
+                } else if w.phrase(h.b, &["out", "of"]) {
+                    Some(h.b + 2)
+                } else {
+                    None
+                };
+                let d = k.and_then(|k| self.atom(k)).filter(|d| {
+                    d.plain_int()
+                        && d.value >= h.value
+                        && d.value > 1.0
+                        && !w.has(d.b, lx::TIME | lx::DOSE | lx::MEASURE)
+                });
+                if let Some(d) = d {
+                    if self.people_after(d.b) {
+                        roles |= role::PEOPLE;
+                    }
+                    if DASHES.contains(&conn) {
+                        roles |= role::DASHED;
+                    }
+                    if conn.eq_ignore_ascii_case("or") {
+                        roles |= role::ALTERNATIVES;
+                    }
+                    let end = self.push(Kind::Frequency, a.a, d.b, a.value, roles);
+                    if let Some(q) = self.out.last_mut() {
+                        q.high = Some(h.value);
+                        q.denominator = Some(d.value);
+                    }
+                    return end;
+                }
             }
         }
         // Range or alternatives.

@@ -28,12 +28,16 @@ fn list(ds: &[u64]) -> String {
 /// Push one finding per frequency whose denominator differs from the common one.
 pub fn check(nx: &Nx<'_>, meta: &'static RuleMeta, which: Which, out: &mut Vec<Finding>) {
     let whole_document = nx.cx.threshold(meta, "scope") >= 0.5;
-    let all: Vec<&Quantity> = nx
-        .m
-        .quantities
-        .iter()
-        .filter(|q| nx.counted_frequency(q) && q.low.fract() == 0.0 && q.denominator.is_some_and(|d| d.fract() == 0.0))
-        .collect();
+    let all: Vec<&Quantity> =
+        nx.m.quantities
+            .iter()
+            .filter(|q| {
+                nx.counted_frequency(q)
+                    && q.high.is_none()
+                    && q.low.fract() == 0.0
+                    && q.denominator.is_some_and(|d| d.fract() == 0.0)
+            })
+            .collect();
     let mut groups: Vec<Vec<&Quantity>> = Vec::new();
     if whole_document {
         groups.push(all);

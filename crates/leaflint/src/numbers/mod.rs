@@ -23,9 +23,11 @@ mod build;
 pub mod denominators;
 pub mod lexicon;
 pub mod load;
+pub mod meaning;
 pub mod parse;
 pub mod phrases;
 pub mod pictures;
+pub mod safety;
 pub mod style;
 
 use crate::document::Document;
@@ -34,6 +36,7 @@ use crate::rules::{Context, RuleMeta};
 use crate::span::ByteSpan;
 use crate::text::Analysis;
 use lexicon::Lex;
+pub use meaning::Meaning;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -187,12 +190,18 @@ pub struct Quantity {
     pub tokens: Range<usize>,
     /// The token of its unit word or glued unit, if any (`hours` of `24 hours`).
     pub measure: Option<usize>,
+    /// What the number means for the reader ([`Meaning`]): only chances get the chance rules.
+    pub meaning: Meaning,
 }
 
 impl Quantity {
     /// A quantity in the sense of SPEC §3.8 (counts as a number expression).
     pub fn is_quantity(&self) -> bool {
-        self.kind.is_quantity()
+        self.kind.is_quantity() && self.meaning != Meaning::Citation
+    }
+    /// A chance: how many people out of how many something happens to ([`Meaning::Chance`]).
+    pub fn is_chance(&self) -> bool {
+        self.meaning == Meaning::Chance
     }
     /// Has all of `flags` (`role::`).
     pub fn has(&self, flags: u32) -> bool {
@@ -315,7 +324,10 @@ impl<'a> Nx<'a> {
     /// `relative-risk` (`by 30%`, `30% lower risk`), a statistic (`95% CI`), a change of an
     /// amount (`by 5%`), or a share of an amount (`10% of your body weight`).
     pub fn proportion_percentage(&self, q: &Quantity) -> bool {
-        if q.kind != Kind::Percentage || q.any(role::STRENGTH | role::TEST | role::CHANGE | role::STATISTIC) {
+        if q.kind != Kind::Percentage
+            || !q.is_chance()
+            || q.any(role::STRENGTH | role::TEST | role::CHANGE | role::STATISTIC)
+        {
             return false;
         }
         let hi = q.high.unwrap_or(q.low);
@@ -332,7 +344,10 @@ impl<'a> Nx<'a> {
     /// A natural frequency that counts for the denominator rules (SPEC §5.3): not an EC/QRD band
     /// phrase, not a score.
     pub fn counted_frequency(&self, q: &Quantity) -> bool {
-        q.kind == Kind::Frequency && !q.any(role::EC_BAND | role::SCORE) && q.denominator.is_some_and(|d| d >= 1.0)
+        q.kind == Kind::Frequency
+            && q.is_chance()
+            && !q.any(role::EC_BAND | role::SCORE)
+            && q.denominator.is_some_and(|d| d >= 1.0)
     }
     /// The document's most used natural-frequency denominator (SPEC §5.1), if any.
     pub fn preferred_denominator(&self) -> Option<u64> {

@@ -68,7 +68,8 @@ pub fn picture(
 pub fn is_risk_number(nx: &Nx<'_>, q: &Quantity) -> bool {
     match q.kind {
         Kind::Frequency => {
-            !q.any(role::SCORE)
+            q.is_chance()
+                && !q.any(role::SCORE)
                 && q.high.is_none()
                 && q.low.fract() == 0.0
                 && q.denominator.is_some_and(|d| d >= 1.0 && d.fract() == 0.0 && q.low <= d)

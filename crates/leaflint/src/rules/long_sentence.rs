@@ -46,6 +46,21 @@ pub const SPLIT_MIN_SECOND: usize = 3;
 
 const SUBJECTS: [&str; 15] = ["you", "your", "it", "this", "they", "we", "he", "she", "there", "the", "a", "an", "these", "most", "some"];
 const SUBJECTS_MORE: [&str; 1] = ["many"];
+/// Subjects that are pronouns start a clause for sure; the others may start a list's last item
+/// (`include pain, fever, and the risks of surgery`): the part after them must show a finite verb.
+const PRONOUNS: [&str; 7] = ["you", "it", "they", "we", "he", "she", "there"];
+/// Finite verbs a clause after `, and the …` shows (auxiliaries and modals): conservative on
+/// purpose, since a split that leaves a fragment is worse than none.
+const FINITE: [&str; 23] = [
+    "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "should", "must", "has", "have", "had",
+    "do", "does", "did", "need", "needs", "gets", "get", "helps",
+];
+/// A sentence that opens with a subordinate clause (`Although …, and …, the main clause`) has
+/// its main clause after the commas: a split there leaves `Although …` as a fragment.
+const SUBORDINATORS: [&str; 16] = [
+    "although", "though", "if", "when", "whenever", "while", "whilst", "because", "since", "unless", "whereas", "after",
+    "before", "once", "until", "as",
+];
 
 /// The best in-sentence split of a unit (SPEC §4.1): the edit span and its replacement.
 pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, String)> {
@@ -53,6 +68,10 @@ pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, St
     let total = unit.words as usize;
     let mut words_before = 0usize;
     let mut best: Option<(usize, ByteSpan, String)> = None; // (distance from middle, span, replacement)
+    let opens_subordinate = toks
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|w| SUBORDINATORS.iter().any(|x| x.eq_ignore_ascii_case(cx.token_text(w))));
     for (i, t) in toks.iter().enumerate() {
         if t.is_word() {
             words_before += 1;
@@ -73,6 +92,20 @@ pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, St
                 // The lists are lower case: an ASCII case-blind match is a match of the lower-cased word.
                 if !SUBJECTS.iter().chain(&SUBJECTS_MORE).any(|x| x.eq_ignore_ascii_case(s)) || subj.class != TokenClass::Word {
                     continue;
+                }
+                if opens_subordinate {
+                    continue;
+                }
+                // `, and the …`: a clause only when a finite verb follows before the next comma.
+                if !PRONOUNS.iter().any(|x| x.eq_ignore_ascii_case(s)) {
+                    let clause = toks[j + 1..]
+                        .iter()
+                        .take_while(|t| !matches!(cx.token_text(t), "," | ";" | ":" | "(" | "-" | "–"))
+                        .filter(|t| t.is_word())
+                        .any(|t| FINITE.iter().any(|x| x.eq_ignore_ascii_case(cx.token_text(t))));
+                    if !clause {
+                        continue;
+                    }
                 }
                 let repl = if c.eq_ignore_ascii_case("and") {
                     capitalise(s)
@@ -168,6 +201,19 @@ mod tests {
         assert_fix(text, "long-sentence", "You can take this medicine with or without food at any time of the day. But you should take it at the same time each day.");
         let text = "Keep the tablets in the original packet in a cool dry place away from children; do not keep them in the bathroom cabinet.";
         assert_fix(text, "long-sentence", "Keep the tablets in the original packet in a cool dry place away from children. Do not keep them in the bathroom cabinet.");
+    }
+
+    #[test]
+    fn never_splits_into_a_fragment() {
+        // A list's last item (`and the morbidity …`) is not a clause: no split.
+        let list = "Long-term problems after the operation include leaking urine, a narrowed tube, erection problems, and the harms of a general anaesthetic and a major operation.";
+        assert!(findings(list, "long-sentence")[0].fixes.is_empty());
+        // A sentence that opens with `Although …` has its main clause last.
+        let sub = "Although there are no reports of serious problems from the finger test, and the blood test is harmless, a biopsy can cause problems.";
+        assert!(findings(sub, "long-sentence")[0].fixes.is_empty());
+        // `, and the nurse will …` shows a finite verb: still split.
+        let clause = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and the nurse will also look at your eyes.";
+        assert_fix(clause, "long-sentence", "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. The nurse will also look at your eyes.");
     }
 
     #[test]

@@ -73,8 +73,12 @@ fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
             _ if relative => None,
             None => percent_to_frequency(q.low, preferred).map(|c| (c, format!("{} in {}", commas(c.n), commas(c.d)))),
             // A range of whole percentages: `90% to 95%` → `90 to 95 in 100`.
+            // After `between` the range keeps its `and` (`between 20 and 50 in 100`).
             Some(h) if q.low.fract() == 0.0 && h.fract() == 0.0 => {
-                percent_to_frequency(q.low, Some(100)).filter(|c| c.d == 100).map(|c| (c, format!("{} to {} in 100", q.low, h)))
+                let join = if q.tokens.start > w.range.start && w.is(q.tokens.start - 1, "between") { "and" } else { "to" };
+                percent_to_frequency(q.low, Some(100))
+                    .filter(|c| c.d == 100)
+                    .map(|c| (c, format!("{} {join} {} in 100", q.low, h)))
             }
             Some(_) => None,
         };
@@ -122,6 +126,8 @@ mod tests {
         assert_fix("There is a 2.5% risk of bleeding.", R, "There is a 25 in 1,000 risk of bleeding.");
         assert_fix("Around 30% of the women in the study had a rash.", R, "Around 30 in 100 women in the study had a rash.");
         assert_fix("It affects 20% of them.", R, "It affects 20 in 100 of them.");
+        assert_fix("It happens in between 20% and 50% of cases.", R, "It happens in between 20 and 50 in 100 cases.");
+        assert_fix("It happens in 20% to 50% of cases.", R, "It happens in 20 to 50 in 100 cases.");
     }
 
     #[test]

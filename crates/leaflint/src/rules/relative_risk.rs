@@ -189,7 +189,7 @@ fn hits(w: &Words<'_>) -> Vec<Hit> {
 
 /// Natural frequencies (not EC bands) of unit `u`.
 fn frequencies<'m>(nx: &'m Nx<'_>, u: usize) -> impl Iterator<Item = &'m numbers::Quantity> + 'm {
-    nx.m.in_unit(u).iter().filter(move |q| nx.counted_frequency(q))
+    nx.m.in_unit(u).iter().filter(move |q| nx.counted_frequency(q) && q.high.is_none())
 }
 
 fn detect(nx: &Nx<'_>, out: &mut Vec<Finding>) {
