@@ -59,7 +59,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
-const LONG: &str = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes.";
+const LONG: &str = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look closely at both of your eyes.";
 
 // ---------------------------------------------------------------------------------------------
 // check: formats
@@ -250,7 +250,7 @@ fn no_progress_bar_when_not_a_terminal() {
 fn exit_codes_follow_fail_on() {
     let clean = b"Take 1 tablet each morning. Rest.";
     assert_eq!(run(&["check", "-"], Some(clean)).status.code(), Some(0));
-    let text = b"Complications can happen. Rest.";
+    let text = b"Irritability can happen. Rest.";
     assert_eq!(run(&["check", "-"], Some(text)).status.code(), Some(0), "info only: under --fail-on warning");
     assert_eq!(run(&["check", "--fail-on", "info", "-"], Some(text)).status.code(), Some(1));
     assert_eq!(run(&["check", "--fail-on", "never", "samples/metformin-leaflet.txt"], None).status.code(), Some(0));
@@ -500,7 +500,7 @@ fn fix_changes_exactly_and_is_idempotent() {
     // Review fixes of one rule.
     let o = run(&fix_args(ps, &["--fix=review", "--fix-only", "long-sentence"]), None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let expected = "Eye checks\n\nYour diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look at your eyes.\n";
+    let expected = "Eye checks\n\nYour diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look closely at both of your eyes.\n";
     assert_eq!(std::fs::read_to_string(&p).expect("read"), expected);
     assert_eq!(stderr(&o), "Fixed 1 finding in 1 file.\n");
     assert!(!stdout(&o).contains("long-sentence"), "the report is of the fixed text: {}", stdout(&o));
@@ -581,7 +581,7 @@ fn compare_files(d: &Path) {
     write(
         d,
         "old.txt",
-        b"Bringing your medicines\n\nPatients should bring all their medicines to every appointment, because the doctor will need to review the medicines that the patients are currently taking.\n",
+        b"Bringing your medicines\n\nPatients should bring all their medicines to every appointment, because the doctor will need to review all of the medicines and the doses that the patients are currently taking at home.\n",
     );
     write(
         d,

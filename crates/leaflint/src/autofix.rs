@@ -96,10 +96,10 @@ impl FixOutcome {
 /// ```
 /// use leaflint::autofix::{fix_text, FixMode, FixOptions};
 /// use leaflint::{Config, Format};
-/// let long = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes.";
+/// let long = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look closely at both of your eyes.";
 /// let opts = FixOptions { mode: FixMode::Review, ..FixOptions::default() };
 /// let out = fix_text(long, Format::Text, "leaflet.txt", &Config::default(), &opts);
-/// assert!(out.text.ends_with("every year. They will also look at your eyes."));
+/// assert!(out.text.ends_with("every year. They will also look closely at both of your eyes."));
 /// assert!(out.report.findings.iter().all(|f| f.rule != "long-sentence"));
 /// ```
 pub fn fix_text(text: &str, format: Format, name: &str, config: &Config, opts: &FixOptions) -> FixOutcome {
@@ -242,12 +242,12 @@ mod tests {
 
     #[test]
     fn long_sentence_split_with_real_rules() {
-        let text = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes and ask how you are feeling, and you can bring a friend or relative with you to the appointment.\n";
+        let text = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look closely at both of your eyes and ask how you are feeling, and you can bring a friend or relative with you to the appointment.\n";
         let opts = FixOptions { mode: FixMode::Review, only: vec!["long-sentence".into()], ..FixOptions::default() };
         let out = fix_text(text, Format::Text, "t", &Config::default(), &opts);
         assert_eq!(
             out.text,
-            "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look at your eyes and ask how you are feeling. You can bring a friend or relative with you to the appointment.\n"
+            "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look closely at both of your eyes and ask how you are feeling. You can bring a friend or relative with you to the appointment.\n"
         );
         assert_eq!(out.applied.iter().map(|a| a.pass).collect::<Vec<_>>(), vec![1, 2]);
         assert!(!out.report.findings.iter().any(|f| f.rule == "long-sentence"));

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use leaflint::{compare, Config, Document, Format};
-//! let old = Document::parse("Patients should bring all their medicines to every appointment, because the doctor will need to review the medicines that the patients are currently taking.", Format::Text);
+//! let old = Document::parse("Patients should bring all their medicines to every appointment, because the doctor will need to review all of the medicines and the doses that the patients are currently taking at home.", Format::Text);
 //! let new = Document::parse("Bring all your medicines to every appointment. Your doctor will check them.", Format::Text);
 //! let c = compare(&old, &new, &Config::default());
 //! assert_eq!(c.verdict, leaflint::compare::Verdict::Better);
@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn findings_match_by_occurrence() {
-        let long = "Your dose may be increased gradually over several weeks, and your doctor will check your kidney function with a blood test before you start.";
+        let long = "Your dose may be increased gradually over several weeks, and your doctor will check your kidney function with a blood test before you start and again after a month.";
         let old = format!("{long}\n\n{long}\n");
         let c = compare(&doc(&old), &doc(long), &Config::default());
         let count = |v: &[FindingRef]| v.iter().filter(|f| f.rule == "long-sentence").count();

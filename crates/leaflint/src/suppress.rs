@@ -181,7 +181,7 @@ mod tests {
     use super::*;
     use crate::{check_document, Config, Document};
 
-    const LONG: &str = "Your dose may be increased gradually over several weeks, and your doctor will check your kidney function with a blood test before you start.";
+    const LONG: &str = "Your dose may be increased gradually over several weeks, and your doctor will check your kidney function with a blood test before you start and again after a month.";
 
     fn rules_of(text: &str, format: Format) -> Vec<(String, usize)> {
         let r = check_document(&Document::parse(text, format), "t", &Config::default());

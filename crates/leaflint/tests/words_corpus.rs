@@ -4,8 +4,15 @@
 
 use leaflint::{check, check_document, Config, Document, Format, Profile, Report};
 
+/// The word rules on a corpus text, with the rules that are off by default for their measured
+/// precision (passive-voice, uncommon-word, hard-sentence) turned on: these tests pin what each
+/// rule finds when a user turns it on.
 fn md(text: &str, profile: Profile) -> Report {
-    check_document(&Document::parse(text, Format::Markdown), "corpus", &Config::for_profile(profile))
+    let mut cfg = Config::for_profile(profile);
+    for rule in ["passive-voice", "uncommon-word", "hard-sentence"] {
+        cfg.set_enabled(rule, true);
+    }
+    check_document(&Document::parse(text, Format::Markdown), "corpus", &cfg)
 }
 
 /// The texts `rule` flags.
@@ -84,8 +91,10 @@ fn nhs_medicine_pages() {
     lacks(&r, METFORMIN, "uncommon-word", "polycystic");
 
     let r = md(STATINS, Profile::Nhs);
-    for term in ["cardiovascular", "angina", "coronary heart disease"] {
-        has(&r, STATINS, "medical-jargon", term);
+    has(&r, STATINS, "medical-jargon", "cardiovascular");
+    // `angina – chest pain caused by …`: explained right after the dash.
+    for term in ["angina", "coronary heart disease"] {
+        lacks(&r, STATINS, "medical-jargon", term);
     }
 
     let r = md(PARACETAMOL, Profile::Nhs);

@@ -327,6 +327,11 @@ fn continues(ls: &[Ln], start: usize, j: usize, layout: Layout, lost_item: bool)
     }
     match layout {
         Layout::Wrapped { width, .. } => {
+            // A list whose bullets were lost in the PDF copy: after a lead-in ending in `:`, or
+            // after such an item, a line whose first word would have fitted is a new item.
+            if a.t.ends_with(':') || (lost_item && fits(a, b, width)) {
+                return false;
+            }
             if starts_lower(b.t) {
                 return true;
             }
@@ -431,7 +436,7 @@ fn build(text: &str, ls: &[Ln], layout: Layout) -> Vec<Block> {
             i += 2;
             continue;
         }
-        let lost = unwrapped && lost_bullet(ls, i, after_lead_in);
+        let lost = lost_bullet(ls, i, after_lead_in);
         let mut j = i + 1;
         while j < n && continues(ls, i, j, layout, lost) {
             j += 1;
@@ -534,7 +539,7 @@ fn build(text: &str, ls: &[Ln], layout: Layout) -> Vec<Block> {
             blocks.push(b);
         } else {
             list.reset();
-            after_lead_in = if unwrapped && ls[j - 1].t.ends_with(':') { Lost::LeadIn } else { Lost::No };
+            after_lead_in = if ls[j - 1].t.ends_with(':') { Lost::LeadIn } else { Lost::No };
             blocks.push(b);
         }
         i = j;

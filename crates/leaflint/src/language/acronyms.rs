@@ -25,13 +25,14 @@ use std::ops::Range;
 /// Well known in every UK profile's list (SPEC §1.6), as written.
 pub const EASY_READ_WELL_KNOWN: &[&str] = &["NHS", "GP", "A&E", "UK"];
 /// Added to the `nhs` list: the form SPEC §4.15 writes (`long COVID`).
-pub const NHS_EXTRA: &[&str] = &["COVID"];
+/// `US` and `PDF` are known as words are (an NHS editor would not spell them out).
+pub const NHS_EXTRA: &[&str] = &["COVID", "US", "USA", "PDF"];
 /// Added to the `us` list.
 pub const US_EXTRA: &[&str] = &["US", "USA"];
 /// All-capital tokens that are words, not acronyms.
 pub const NOT_ACRONYMS: &[&str] = &["OK", "TV", "AM", "PM", "I", "MD", "PhD", "BSc", "MSc", "MBA", "MPH"];
 /// Words skipped when matching initials.
-const SKIP_WORDS: &[&str] = &["and", "of", "the", "for", "in", "to", "&"];
+const SKIP_WORDS: &[&str] = &["and", "of", "the", "for", "in", "to", "&", "on", "at", "with", "by", "a", "an"];
 
 /// True when `key` is well known in `profile` (before `allow-acronyms`).
 pub fn well_known(key: &str, profile: Profile) -> bool {
@@ -199,7 +200,7 @@ fn words_of(lang: &Lang<'_>, r: Range<usize>) -> Vec<String> {
 fn defines(lang: &Lang<'_>, i: usize, key: &str) -> bool {
     let tok_is = |j: usize, s: &str| lang.an.tokens.get(j).is_some_and(|_| lang.tok(j) == s);
     let next = lang.lower(i + 1);
-    let bracket = tok_is(i + 1, "(") || (i > 0 && tok_is(i - 1, "("));
+    let bracket = tok_is(i + 1, "(") || (i > 0 && tok_is(i - 1, "(")) || (i > 1 && tok_is(i - 2, "("));
     if !bracket && !matches!(next, "stands" | "means" | "is") {
         return false;
     }
@@ -207,12 +208,32 @@ fn defines(lang: &Lang<'_>, i: usize, key: &str) -> bool {
     let expansions: Vec<String> = table::lookup(key).map(|r| r.expansion_plain().to_lowercase()).collect();
     // ABC (full name)
     if let Some(inner) = bracket_after(lang, i + 1) {
-        if words_in(lang, inner) >= 2 {
+        if words_in(lang, inner.clone()) >= 2 {
+            return true;
+        }
+        // `TB (tuberculosis)`: one word that holds the letters in order, from its first.
+        let w = words_of(lang, inner);
+        if w.len() == 1 && w[0].len() > want.len() && w[0].starts_with(want[0]) && {
+            let mut cs = w[0].chars();
+            want.iter().all(|c| cs.any(|x| x == *c))
+        } {
             return true;
         }
     }
-    // Full Name (ABC)
-    if i >= 2 && lang.tok(i - 1) == "(" && lang.an.tokens.get(i + 1).is_some_and(|_| lang.tok(i + 1) == ")") {
+    // Full Name (ABC), also with a qualifier inside the bracket: `Committee (UK NSC)`.
+    let open = if i >= 1 && lang.tok(i - 1) == "(" {
+        Some(i - 1)
+    } else if i >= 2
+        && lang.tok(i - 2) == "("
+        && lang.token(i - 1).is_word()
+        && lang.tok(i - 1).chars().all(|c| c.is_ascii_uppercase())
+    {
+        Some(i - 2)
+    } else {
+        None
+    };
+    if let Some(open) = open.filter(|&o| o >= 1 && lang.an.tokens.get(i + 1).is_some_and(|_| lang.tok(i + 1) == ")")) {
+        let i = open + 1;
         let block = lang.token(i).block;
         let mut start = i - 1;
         while start > 0 && lang.token(start - 1).block == block && lang.token(start - 1).is_word() && i - start < 16 {

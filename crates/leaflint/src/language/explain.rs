@@ -112,6 +112,9 @@ pub fn explained_at(lang: &Lang<'_>, range: Range<usize>, alternatives: &[String
     let prev = if s > 0 && same_block(lang, s, s - 1) { lang.lower(s - 1) } else { "" };
     let prev_tok = if s > 0 && same_block(lang, s, s - 1) { lang.tok(s - 1) } else { "" };
     let next_lower = lang.lower(e);
+    if glossed_after(lang, s, e) {
+        return true;
+    }
     if !matches!(next, "(" | ",")
         && !matches!(next_lower, "means" | "mean" | "is" | "are")
         && prev_tok != "("
@@ -166,6 +169,30 @@ pub fn explained_at(lang: &Lang<'_>, range: Range<usize>, alternatives: &[String
     matches!((before.next(), before.next()), (Some("called" | "named"), _) | (Some("as"), Some("known")))
 }
 
+/// `term – a small tube passed …`, `probenecid, a medicine for gout`, `myasthenia gravis, a
+/// condition that …`: a dash or an appositive `, a …` right after the term (or after one more
+/// word of a two-word name) that goes on for at least two words.
+fn glossed_after(lang: &Lang<'_>, s: usize, e: usize) -> bool {
+    for k in [e, e + 1] {
+        if k >= lang.an.tokens.len() || !same_block(lang, s, k) {
+            return false;
+        }
+        if k == e + 1 && !lang.token(e).is_word() {
+            return false;
+        }
+        let t = lang.tok(k);
+        let dash = matches!(t, "–" | "—") || (t == "-" && lang.token(k).span.start() > lang.token(k - 1).span.end());
+        let mut w = lang.next_words(k);
+        if dash && w.next().is_some() && w.next().is_some() {
+            return true;
+        }
+        if t == "," && matches!(w.next(), Some("a" | "an")) && w.next().is_some() && w.next().is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use crate::language::Lang;
@@ -196,6 +223,15 @@ mod tests {
         assert!(explained("This is called sepsis.", "sepsis"));
         assert!(explained("# Leaflet\n\nText with nausea.\n\n## Glossary\n\n- nausea: feeling sick\n", "nausea"));
         assert!(!explained("Nausea is common.", "Nausea"));
+        assert!(explained("The tests include manometry – a small tube is passed into your throat.", "manometry"));
+        assert!(explained("Tell your doctor if you take probenecid, a medicine for gout.", "probenecid"));
+        assert!(explained(
+            "Do not take it if you have myasthenia gravis, a condition that causes weakness.",
+            "myasthenia"
+        ));
+        assert!(!explained("You may need manometry. It is quick.", "manometry"));
+        assert!(explained("endoscopy – a thin, flexible tube is passed down your throat", "endoscopy"));
+        assert!(!explained("Take probenecid, and rest.", "probenecid"));
         assert!(!explained("Nausea is a common side effect.", "Nausea"));
     }
 }

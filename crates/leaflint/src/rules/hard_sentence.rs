@@ -14,6 +14,12 @@
 //!
 //! **Source**: Hemingway Editor behaviour as reproduced by public clones (unverified); ARI (Smith
 //! & Senter 1967).
+//!
+//! **Off by default** in the `nhs` and `us` profiles, on in `easy-read`: on leaflint's reviewed
+//! corpus of real leaflets an NHS patient-information editor agreed with 9 of 156 findings (most
+//! were long sentences already reported by long-sentence, which now says both); a checker that is
+//! wrong that often gets ignored (`leaflint rules --precision`). Turn it on under `[rules.hard-
+//! sentence]` with `enabled = true`.
 
 use super::{long_sentence, Context, Rule, RuleMeta, Threshold};
 use crate::finding::{Category, Finding, Severity};
@@ -27,7 +33,7 @@ static META: RuleMeta = RuleMeta {
     id: "hard-sentence",
     category: Category::Readability,
     summary: "Sentences whose own grade level is high",
-    default_severity: [Some(Severity::Info), Some(Severity::Info), Some(Severity::Warning)],
+    default_severity: [None, None, Some(Severity::Warning)],
     thresholds: &[
         Threshold { key: "min-words", values: [14.0, 14.0, 10.0], doc: "only units with at least this many words" },
         Threshold { key: "hard-grade", values: [10.0, 10.0, 8.0], doc: "ARI level from which a sentence is hard" },
@@ -172,9 +178,12 @@ mod tests {
 
     #[test]
     fn a_long_hard_sentence_is_one_finding() {
-        let t = "Metformin hydrochloride belongs to a group of medicines called biguanides, which lower the amount of glucose your liver releases into your bloodstream.";
+        let t = "Metformin hydrochloride belongs to a group of medicines called biguanides, which lower the amount of glucose that your liver releases into your bloodstream every day and night.";
         assert!(findings(t, "hard-sentence").is_empty());
-        let f = findings(t, "long-sentence");
+        // With hard-sentence on (easy-read, or turned on), long-sentence says both.
+        let mut cfg = crate::Config::default();
+        cfg.set_enabled("hard-sentence", true);
+        let f = findings_with(t, "long-sentence", &cfg);
         assert_eq!(f.len(), 1);
         assert!(f[0].message.contains("hard to read"), "{}", f[0].message);
         assert!(f[0].data.contains_key("grade"));

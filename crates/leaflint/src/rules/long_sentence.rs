@@ -7,13 +7,18 @@
 //! literacy lose the start before they reach the end.
 //!
 //! **Flagged example**: "Your diabetes team will check your blood sugar, your blood pressure and
-//! your feet every year, and they will also look at your eyes." (24 words)
+//! your feet every year, and they will also look closely at both of your eyes." (27 words)
 //!
 //! **Plainer version**: "Your diabetes team will check your blood sugar, your blood pressure and
-//! your feet every year. They will also look at your eyes."
+//! your feet every year. They will also look closely at both of your eyes."
 //!
 //! **Source**: NICE "rules of clear writing" (15–20 words ideal, 30 maximum); GOV.UK easy read
 //! (10–15); SHeLL long-sentence highlight.
+//!
+//! **Threshold**: more than 25 words in `nhs` and `us` (15 in `easy-read`). 15–20 words is the
+//! average to aim for, not a limit for every sentence: on the reviewed corpus an NHS editor
+//! agreed with 10 of 116 findings of 21 to 25 words ("one clear idea", "only just over") and
+//! with 60 of 87 above 25.
 
 use super::{Context, Rule, RuleMeta, Threshold};
 use crate::finding::{capitalise, Applicability, Category, Finding, Fix, Severity};
@@ -27,15 +32,15 @@ pub struct LongSentence;
 static META: RuleMeta = RuleMeta {
     id: "long-sentence",
     category: Category::Readability,
-    summary: "Sentences longer than about 20 words",
+    summary: "Sentences longer than about 25 words",
     default_severity: [Some(Severity::Warning), Some(Severity::Warning), Some(Severity::Warning)],
     thresholds: &[
-        Threshold { key: "words", values: [20.0, 20.0, 15.0], doc: "warn above this many words" },
+        Threshold { key: "words", values: [25.0, 25.0, 15.0], doc: "warn above this many words" },
         Threshold { key: "very-long-words", values: [30.0, 30.0, 20.0], doc: "error above this many words" },
     ],
     why: "Long sentences hold several ideas at once. Readers who struggle lose the start before they reach the end.",
-    flagged: "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes.",
-    plainer: "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look at your eyes.",
+    flagged: "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look closely at both of your eyes.",
+    plainer: "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look closely at both of your eyes.",
     source: "NICE rules of clear writing (15 to 20 words, 30 at most); GOV.UK easy read (10 to 15); SHeLL",
 };
 
@@ -72,12 +77,21 @@ pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, St
         .iter()
         .find(|t| t.is_word())
         .is_some_and(|w| SUBORDINATORS.iter().any(|x| x.eq_ignore_ascii_case(cx.token_text(w))));
+    let mut depth = 0i32; // inside brackets: a split there breaks the aside (`(0.8 per 1,000; 95% CI …)`)
     for (i, t) in toks.iter().enumerate() {
         if t.is_word() {
             words_before += 1;
             continue;
         }
         let text = cx.token_text(t);
+        match text {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
         if text != ";" && text != "," {
             continue;
         }
@@ -184,13 +198,22 @@ mod tests {
     use crate::finding::Severity;
     use crate::rules::test_util::*;
 
+    /// The split tests use sentences of 21 to 25 words: check them at the old 20-word limit.
+    fn at20() -> Config {
+        let mut c = Config::default();
+        c.set_threshold("long-sentence", "words", 20.0);
+        c
+    }
+
     #[test]
     fn flags_and_splits_at_and_they() {
         let text = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and they will also look at your eyes.";
-        assert_flags(text, "long-sentence", 1);
-        assert_fix(
+        assert_eq!(findings_with(text, "long-sentence", &at20()).len(), 1);
+        assert_clean(text, "long-sentence"); // 24 words: under the nhs limit of 25
+        assert_fix_with(
             text,
             "long-sentence",
+            &at20(),
             "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. They will also look at your eyes.",
         );
     }
@@ -198,22 +221,25 @@ mod tests {
     #[test]
     fn but_keeps_the_conjunction_and_semicolons_split() {
         let text = "You can take this medicine with or without food at any time of the day, but you should take it at the same time each day.";
-        assert_fix(text, "long-sentence", "You can take this medicine with or without food at any time of the day. But you should take it at the same time each day.");
+        assert_fix_with(text, "long-sentence", &at20(), "You can take this medicine with or without food at any time of the day. But you should take it at the same time each day.");
         let text = "Keep the tablets in the original packet in a cool dry place away from children; do not keep them in the bathroom cabinet.";
-        assert_fix(text, "long-sentence", "Keep the tablets in the original packet in a cool dry place away from children. Do not keep them in the bathroom cabinet.");
+        assert_fix_with(text, "long-sentence", &at20(), "Keep the tablets in the original packet in a cool dry place away from children. Do not keep them in the bathroom cabinet.");
     }
 
     #[test]
     fn never_splits_into_a_fragment() {
         // A list's last item (`and the morbidity …`) is not a clause: no split.
         let list = "Long-term problems after the operation include leaking urine, a narrowed tube, erection problems, and the harms of a general anaesthetic and a major operation.";
-        assert!(findings(list, "long-sentence")[0].fixes.is_empty());
+        assert!(findings_with(list, "long-sentence", &at20())[0].fixes.is_empty());
         // A sentence that opens with `Although …` has its main clause last.
         let sub = "Although there are no reports of serious problems from the finger test, and the blood test is harmless, a biopsy can cause problems.";
-        assert!(findings(sub, "long-sentence")[0].fixes.is_empty());
+        assert!(findings_with(sub, "long-sentence", &at20())[0].fixes.is_empty());
+        // Never inside brackets.
+        let aside = "Serious problems were rare in the studies (major bleeding in 8 of 10,000 tests; a hole in the bowel in 7 of 10,000 tests) and most were treated.";
+        assert!(findings_with(aside, "long-sentence", &at20()).iter().all(|f| f.fixes.is_empty()));
         // `, and the nurse will …` shows a finite verb: still split.
         let clause = "Your diabetes team will check your blood sugar, your blood pressure and your feet every year, and the nurse will also look at your eyes.";
-        assert_fix(clause, "long-sentence", "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. The nurse will also look at your eyes.");
+        assert_fix_with(clause, "long-sentence", &at20(), "Your diabetes team will check your blood sugar, your blood pressure and your feet every year. The nurse will also look at your eyes.");
     }
 
     #[test]

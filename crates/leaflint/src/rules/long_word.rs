@@ -8,12 +8,16 @@
 //!
 //! **Why it matters to patients**: long, rare words slow every reader down and stop many.
 //!
-//! **Flagged example**: "Serious complications are rare."
+//! **Flagged example**: "Irritability is a rare side effect."
 //!
-//! **Plainer version**: "Serious problems are rare." (`information` is long but common, so it
-//! is never flagged.)
+//! **Plainer version**: "Feeling cross or upset is a rare side effect." (`information` and
+//! `complications` are long but common, so they are never flagged.)
 //!
 //! **Source**: SHeLL long-word highlight (threshold unverified); SMOG polysyllables.
+//!
+//! **Threshold**: Zipf 4.0 in `nhs` and `us` (was 4.5): on the reviewed corpus an NHS editor
+//! called 40 of the 56 findings between Zipf 4.0 and 4.5 noise (`complications`, `temporary`,
+//! `recommended`, `ingredients`: common words, only long).
 
 use super::{Context, Rule, RuleMeta, Threshold};
 use crate::finding::{Category, Finding, Severity};
@@ -31,11 +35,11 @@ static META: RuleMeta = RuleMeta {
     default_severity: [Some(Severity::Info), Some(Severity::Info), Some(Severity::Warning)],
     thresholds: &[
         Threshold { key: "syllables", values: [4.0, 4.0, 3.0], doc: "words of at least this many syllables" },
-        Threshold { key: "exempt-zipf", values: [4.5, 4.5, 5.0], doc: "words at least this frequent (Zipf) are common, never flagged" },
+        Threshold { key: "exempt-zipf", values: [4.0, 4.0, 5.0], doc: "words at least this frequent (Zipf) are common, never flagged" },
     ],
     why: "Long, rare words slow every reader down, and stop many.",
-    flagged: "Serious complications are rare.",
-    plainer: "Serious problems are rare. There is more information on our website.",
+    flagged: "Irritability is a rare side effect.",
+    plainer: "Feeling cross or upset is a rare side effect.",
     source: "SHeLL long-word highlight (threshold unverified); SMOG polysyllables",
 };
 
@@ -108,7 +112,7 @@ mod tests {
 
     #[test]
     fn flags_rare_long_words_once() {
-        let f = findings("Complications are rare. Most complications pass.", "long-word");
+        let f = findings("Irritability is rare. Most irritability passes.", "long-word");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].related.len(), 1);
     }

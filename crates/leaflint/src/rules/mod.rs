@@ -253,7 +253,13 @@ pub(crate) mod test_util {
     /// Assert that applying the first fix of the first finding gives `expected`.
     #[track_caller]
     pub fn assert_fix(text: &str, rule: &str, expected: &str) {
-        let f = findings(text, rule);
+        assert_fix_with(text, rule, &Config::default(), expected);
+    }
+
+    /// [`assert_fix`] under `cfg`.
+    #[track_caller]
+    pub fn assert_fix_with(text: &str, rule: &str, cfg: &Config, expected: &str) {
+        let f = findings_with(text, rule, cfg);
         let fix =
             f.first().and_then(|f| f.fixes.first()).unwrap_or_else(|| panic!("{rule} gave no fix on {text:?}: {f:#?}"));
         assert_eq!(crate::apply_fixes(text, [fix]), expected);

@@ -66,19 +66,14 @@ impl Rule for NhsStyleWords {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let lang = cx.lang;
-        // A preference (`chance` for `risk`) is said once, at its first use; later uses are
-        // related places of that finding.
-        let mut said: Vec<(u32, usize)> = Vec::new();
         for (m, e) in lang.hits(Owner::NhsStyle) {
+            // A house preference for the public (`chance` for `risk`) is not reported: on the
+            // reviewed corpus an NHS editor agreed with none of its 25 findings ('at risk of',
+            // 'risk factor', a 'Risks' heading and 'a major health risk' are everyday English,
+            // and the NHS's own pages use them). It stays owned here so no other rule takes it.
             if let TermRef::Jargon(i) = e.term {
                 if jargon::rows()[i as usize].category == jargon::JargonCategory::Medical {
-                    let span = lang.doc.blocks[m.block].span_of(m.range.clone());
-                    if let Some(&(_, k)) = said.iter().find(|(r, _)| *r == i) {
-                        let f = std::mem::replace(&mut out[k], Finding::new(&META, Severity::Info, span, ""));
-                        out[k] = f.with_related(span, "also used here");
-                        continue;
-                    }
-                    said.push((i, out.len()));
+                    continue;
                 }
             }
             let text = lang.match_text(m);
@@ -237,13 +232,9 @@ mod tests {
     }
 
     #[test]
-    fn preferences_are_style_said_once() {
-        let t = "The risk is low. The risk of harm is small.";
-        let f = findings(t, ID);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, crate::finding::Severity::Info);
-        assert!(f[0].fixes.is_empty(), "at risk of has no at chance of");
-        assert_eq!(f[0].related.len(), 1);
+    fn preferences_are_not_reported() {
+        let t = "The risk is low. The risk of harm is small. You are at risk of falls.";
+        assert!(findings(t, ID).is_empty());
         assert!(findings(t, "medical-jargon").is_empty());
         // Words the NHS A to Z uses itself are not US-list jargon in the NHS profile.
         assert!(findings("Bacteria can raise your glucose. You were vaccinated.", "medical-jargon").is_empty());

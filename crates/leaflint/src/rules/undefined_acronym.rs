@@ -153,6 +153,20 @@ mod tests {
     }
 
     #[test]
+    fn definitions_in_their_common_shapes() {
+        for t in [
+            "The UK National Screening Committee (UK NSC) advises ministers. The NSC meets twice a year.",
+            "You may have TB (tuberculosis). TB spreads in the air.",
+            "The National Institute on Aging (NIA) funds research. NIA is a federal body.",
+            "People with HIV can live long lives. There is a test for AIDS.",
+        ] {
+            assert_clean(t, ID);
+        }
+        // A bracket that does not spell the letters is no definition.
+        assert_eq!(findings("You may have TB (coughing). TB spreads.", ID).len(), 1);
+    }
+
+    #[test]
     fn ambiguous_acronyms_get_no_fix() {
         let f = findings("Go to the ED now.", ID);
         assert_eq!(f.len(), 1);
