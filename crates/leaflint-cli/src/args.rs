@@ -40,6 +40,16 @@ pub enum Command {
     Picture(PictureArgs),
     /// Print a shell completion script (for example `leaflint completions bash > leaflint.bash`).
     Completions(CompletionsArgs),
+    /// Run the language server on standard input and output (for editors; see the README).
+    Lsp(LspArgs),
+}
+
+/// `leaflint lsp`.
+#[derive(Debug, clap::Args)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted because many clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// `leaflint picture`.

@@ -76,6 +76,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::Explain(a) => write_out(&rules::explain(&a.rule)?, None).map(|()| Outcome::ok(0)),
         Command::Init(a) => run_init(&a),
         Command::Picture(a) => picture::run(&a),
+        Command::Lsp(_) => leaflint_lsp::run_stdio().map(|()| Outcome::ok(0)),
         Command::Completions(a) => {
             let mut buf = Vec::new();
             clap_complete::generate(a.shell, &mut Cli::command(), "leaflint", &mut buf);
