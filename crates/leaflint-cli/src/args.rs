@@ -165,6 +165,10 @@ pub struct RulesArgs {
     /// Show each rule's measured agreement with an NHS editor on the reviewed corpus instead.
     #[arg(long)]
     pub precision: bool,
+    /// Write every rule's documentation as Markdown instead (the source of docs/rules.md, where
+    /// the language server's diagnostics link).
+    #[arg(long, conflicts_with_all = ["precision", "format"])]
+    pub reference: bool,
 }
 
 /// `leaflint explain`.
