@@ -193,10 +193,16 @@ fn open_change_code_action_hover_scores_and_shutdown() {
     let diags = c.diagnostics(&u);
     let got = codes(&diags);
     assert!(got.iter().any(|c| c == "clinical-shorthand"), "{got:?}");
+    let rules_doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md")).expect("docs/rules.md");
     for d in &diags {
         assert_eq!(d["source"], "leaflint");
         assert!(d["severity"].as_u64().is_some_and(|s| (1..=3).contains(&s)), "{d}");
-        assert!(d["codeDescription"]["href"].as_str().is_some_and(|h| h.ends_with(d["code"].as_str().unwrap_or("-"))));
+        // The code links to the rule's own section of docs/rules.md.
+        let href = d["codeDescription"]["href"].as_str().unwrap_or("");
+        let code = d["code"].as_str().unwrap_or("-");
+        assert!(href.ends_with(&format!("/docs/rules.md#rule-{code}")), "{d}");
+        assert!(rules_doc.contains(&format!("<a id=\"rule-{code}\"></a>")), "no section for {code}");
     }
     // "tabs" is on line 2 at character 7 (the emoji on line 0 does not shift it).
     let bd = diags.iter().find(|d| d["code"] == "clinical-shorthand").cloned().expect("tabs");
@@ -222,6 +228,10 @@ fn open_change_code_action_hover_scores_and_shutdown() {
         .iter()
         .find(|a| a["edit"]["changes"][&u][0]["newText"].as_str().is_some_and(|t| t.contains("tablets")))
         .expect("fix");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true, "a safe, single fix is preferred: {fix}");
+    assert_eq!(off["kind"], "quickfix");
+    assert!(off.get("isPreferred").is_none_or(|p| p != true), "turning a rule off is never preferred: {off}");
     let e = &fix["edit"]["changes"][&u][0];
     c.notify(
         "textDocument/didChange",
@@ -234,7 +244,18 @@ fn open_change_code_action_hover_scores_and_shutdown() {
         "textDocument/codeAction",
         json!({ "textDocument": { "uri": u }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 3, "character": 0 } }, "context": { "diagnostics": [], "only": ["source.fixAll"] } }),
     );
-    assert!(d2.as_array().is_some_and(|a| a.iter().all(|x| x["kind"] == "source.fixAll.leaflint")), "{d2}");
+    let d2 = d2.as_array().cloned().unwrap_or_default();
+    assert_eq!(d2.len(), 1, "one fix-all action: {d2:?}");
+    assert_eq!(d2[0]["kind"], "source.fixAll.leaflint");
+    // Applied, it leaves no safe fix behind: "bd" becomes "2 times a day".
+    let e = &d2[0]["edit"]["changes"][&u][0];
+    assert_eq!(e["newText"], "2 times a day", "{d2:?}");
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": u, "version": 3 }, "contentChanges": [{ "range": e["range"], "text": e["newText"] }] }),
+    );
+    let after = codes(&c.diagnostics(&u));
+    assert!(!after.iter().any(|c| c == "clinical-shorthand"), "{after:?}");
     let all_now = c.request("workspace/executeCommand", json!({ "command": "leaflint.scores", "arguments": [u] }));
     assert!(all_now["readingAge"].as_f64().is_some(), "{all_now}");
     assert!(["pass", "acceptable", "too hard"].contains(&all_now["verdict"].as_str().unwrap_or("")), "{all_now}");
@@ -285,6 +306,101 @@ fn utf8_positions_when_the_client_offers_them() {
     let d = c.diagnostics(&u);
     let tabs = d.iter().find(|d| d["code"] == "clinical-shorthand").expect("tabs");
     assert_eq!(tabs["range"]["start"]["character"], 17, "{tabs}");
+    c.shutdown();
+}
+
+#[test]
+fn related_places_point_at_the_later_uses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let u = uri(&dir.path().join("a.md"));
+    let mut c = Client::start(dir.path(), &[], json!({ "debounceMs": 0 }), caps(&[UTF16]));
+    let text = "Nausea is common.\n\nThe nausea passes. Some nausea lasts longer.\n";
+    c.open(&u, "markdown", text);
+    let d = c.diagnostics(&u);
+    let jargon = d.iter().find(|d| d["code"] == "medical-jargon").expect("nausea is jargon");
+    assert_eq!(jargon["range"]["start"], json!({ "line": 0, "character": 0 }), "{jargon}");
+    let related = jargon["relatedInformation"].as_array().cloned().unwrap_or_default();
+    let at: Vec<(&Value, &Value)> = related
+        .iter()
+        .map(|r| (&r["location"]["range"]["start"]["line"], &r["location"]["range"]["start"]["character"]))
+        .collect();
+    assert_eq!(at, vec![(&json!(2), &json!(4)), (&json!(2), &json!(24))], "{jargon}");
+    for r in &related {
+        assert_eq!(r["location"]["uri"], u);
+        assert_eq!(
+            r["location"]["range"]["end"]["character"].as_u64(),
+            r["location"]["range"]["start"]["character"].as_u64().map(|c| c + 6)
+        );
+        assert!(r["message"].as_str().is_some_and(|m| !m.is_empty()), "{r}");
+    }
+    c.shutdown();
+}
+
+/// Plain text, Markdown and HTML: each is checked as its format, and "turn off RULE on this
+/// line" writes that format's comment, which really silences the finding.
+#[test]
+fn each_format_and_its_turn_off_comment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut c = Client::start(dir.path(), &[], json!({ "debounceMs": 0 }), caps(&[UTF16]));
+    let cases = [
+        (
+            "a.txt",
+            "plaintext",
+            "Your tablets\n\nTake 2 tabs each morning.\n",
+            2,
+            "leaflint-disable-next-line clinical-shorthand\n",
+        ),
+        (
+            "a.md",
+            "markdown",
+            "# Your tablets\n\nTake 2 tabs each morning.\n",
+            2,
+            "<!-- leaflint-disable-next-line clinical-shorthand -->\n",
+        ),
+        (
+            "a.html",
+            "html",
+            "<html><body>\n<h1>Your tablets</h1>\n<p>Take 2 tabs each morning.</p>\n</body></html>\n",
+            2,
+            "<!-- leaflint-disable-next-line clinical-shorthand -->\n",
+        ),
+        // No language id the server knows: the extension decides.
+        (
+            "b.htm",
+            "",
+            "<p>Take 2 tabs each morning.</p>\n",
+            0,
+            "<!-- leaflint-disable-next-line clinical-shorthand -->\n",
+        ),
+    ];
+    for (name, lang, text, line, comment) in cases {
+        let u = uri(&dir.path().join(name));
+        c.open(&u, lang, text);
+        let d = c.diagnostics(&u);
+        let tabs =
+            d.iter().find(|d| d["code"] == "clinical-shorthand").cloned().unwrap_or_else(|| panic!("{name}: {d:?}"));
+        assert_eq!(tabs["range"]["start"]["line"], line, "{name}: {tabs}");
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": u }, "range": tabs["range"], "context": { "diagnostics": [tabs] } }),
+        );
+        let off = actions
+            .as_array()
+            .and_then(|a| a.iter().find(|a| a["title"] == "Turn off clinical-shorthand on this line"))
+            .cloned()
+            .unwrap_or_else(|| panic!("{name}: {actions}"));
+        let e = &off["edit"]["changes"][&u][0];
+        assert_eq!(e["newText"], comment, "{name}");
+        c.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": u, "version": 2 }, "contentChanges": [{ "range": e["range"], "text": e["newText"] }] }),
+        );
+        let after = c.diagnostics(&u);
+        assert!(
+            !codes(&after).iter().any(|c| c == "clinical-shorthand"),
+            "{name}: still flagged after {comment:?}: {after:?}"
+        );
+    }
     c.shutdown();
 }
 
@@ -355,7 +471,15 @@ fn hostile_text_in_one_document_does_not_take_the_server_down() {
         json!({ "textDocument": { "uri": h, "version": 2 }, "contentChanges": [{ "range": { "start": { "line": 99, "character": 5 }, "end": { "line": 0, "character": 9_999_999 } }, "text": "x" }] }),
     );
     let _ = c.diagnostics(&h);
-    // A check that panics (the debug-build test hook) is one diagnostic, and the server lives on.
+    // HTML nested deeper than the engine reads (the command line's stated limit): one diagnostic
+    // saying so.
+    let deep = uri(&dir.path().join("deep.html"));
+    c.open(&deep, "html", &format!("{}Take 2 tabs bd.", "<div>".repeat(5_000)));
+    let d = c.diagnostics(&deep);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0]["message"].as_str().is_some_and(|m| m.contains("512 deep")), "{d:?}");
+    // A check that panics (the test hook, on in any build with LEAFLINT_LSP_TEST_PANIC) is one
+    // diagnostic on that document, and the server lives on.
     let p = uri(&dir.path().join("panic.txt"));
     c.open(&p, "plaintext", "leaflint-test-panic\n");
     let d = c.diagnostics(&p);

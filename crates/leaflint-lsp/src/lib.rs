@@ -16,8 +16,9 @@
 //!
 //! A check never takes the server down: the adapter does no unchecked indexing (positions are
 //! clamped, see [`position`]), the engine promises not to panic on any input (its hostile-text
-//! tests), and each check runs inside `catch_unwind` for builds that unwind (debug and test
-//! builds; the release profile aborts on panic, so there the first two are the guard).
+//! tests) and reads the text with the command line's stated limits, and each check, like each
+//! message handler, runs inside `catch_unwind` (the release profile unwinds too), so a panic is
+//! one diagnostic on that document or one error response, and the server goes on.
 
 pub mod position;
 mod server;
@@ -27,6 +28,7 @@ pub use server::{serve, Options};
 /// Serve on standard input and output until the client says `exit`.
 pub fn run_stdio() -> Result<(), String> {
     let (connection, io) = lsp_server::Connection::stdio();
-    serve(connection, Options::default())?;
+    let options = Options { test_panic: std::env::var_os("LEAFLINT_LSP_TEST_PANIC").is_some(), ..Options::default() };
+    serve(connection, options)?;
     io.join().map_err(|e| format!("language server input/output: {e}"))
 }

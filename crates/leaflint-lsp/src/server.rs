@@ -4,7 +4,7 @@ use crate::position::{Encoding, Lines};
 use leaflint::autofix::{fix_text, FixOptions};
 use leaflint::report::TargetStatus;
 use leaflint::rules::WORD_PRECEDENCE;
-use leaflint::{Applicability, Config, Document, Finding, Format, Profile, Report, Severity};
+use leaflint::{Applicability, Config, Finding, Format, Profile, Report, Severity};
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeDescription, CodeLens, Command, Diagnostic,
@@ -18,8 +18,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
-/// Where a diagnostic's code links to (the rule's section of the README's rule list).
-const RULE_DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "#rule-");
+/// Where a diagnostic's code links to: the rule's section of `docs/rules.md` (written by
+/// `leaflint rules --reference` from the rule registry; a CLI test keeps it current).
+const RULE_DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md#rule-");
 /// The commands the server runs itself.
 const CMD_ALLOW: &str = "leaflint.allowWord";
 const CMD_SCORES: &str = "leaflint.scores";
@@ -32,11 +33,14 @@ pub struct Options {
     /// Wait this long after the last change before checking (the client's `debounceMs`
     /// initialization option overrides it).
     pub debounce: Duration,
+    /// Panic inside the check of any text containing `leaflint-test-panic`, to test the guard
+    /// around each check (`leaflint lsp` sets it when `LEAFLINT_LSP_TEST_PANIC` is set).
+    pub test_panic: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { debounce: Duration::from_millis(150) }
+        Options { debounce: Duration::from_millis(150), test_panic: false }
     }
 }
 
@@ -88,6 +92,7 @@ struct Server {
     next_id: i32,
     pending: HashMap<RequestId, Pending>,
     pull_config: bool,
+    test_panic: bool,
 }
 
 /// Serve `connection`: the initialize handshake, then messages until `exit`.
@@ -138,6 +143,7 @@ pub fn serve(connection: Connection, options: Options) -> Result<(), String> {
         next_id: 0,
         pending: HashMap::new(),
         pull_config,
+        test_panic: options.test_panic,
     };
     server.client = server.parse_client_settings(&opts);
     if watch == Some(true) {
@@ -172,22 +178,33 @@ impl Server {
                     if self.conn.handle_shutdown(&req).map_err(|e| format!("shutdown: {e}"))? {
                         return Ok(());
                     }
-                    self.on_request(req);
+                    let (id, method) = (req.id.clone(), req.method.clone());
+                    if catch_unwind(AssertUnwindSafe(|| self.on_request(req))).is_err() {
+                        let msg = format!("leaflint: internal error while answering {method}");
+                        self.send(Response::new_err(id, lsp_server::ErrorCode::InternalError as i32, msg));
+                    }
                 }
                 Some(Message::Notification(n)) => {
                     if n.method == "exit" {
                         return Ok(());
                     }
-                    self.on_notification(n);
+                    let _ = catch_unwind(AssertUnwindSafe(|| self.on_notification(n)));
                 }
-                Some(Message::Response(r)) => self.on_response(r),
+                Some(Message::Response(r)) => {
+                    let _ = catch_unwind(AssertUnwindSafe(|| self.on_response(r)));
+                }
                 None => {}
             }
             let now = Instant::now();
             let due: Vec<String> =
                 self.docs.iter().filter(|(_, d)| d.due.is_some_and(|t| t <= now)).map(|(k, _)| k.clone()).collect();
             for key in due {
-                self.check(&key);
+                // `check` guards the engine itself; this guards the adapter around it.
+                if catch_unwind(AssertUnwindSafe(|| self.check(&key))).is_err() {
+                    if let Some(d) = self.docs.get_mut(&key) {
+                        d.due = None;
+                    }
+                }
             }
         }
     }
@@ -441,15 +458,30 @@ impl Server {
             return;
         }
         let name = path.as_ref().map_or_else(|| doc.uri.as_str().to_owned(), |p| p.display().to_string());
-        let (text, format) = (&doc.text, doc.format);
+        let (text, format, test_panic) = (&doc.text, doc.format, self.test_panic);
         let result = catch_unwind(AssertUnwindSafe(|| {
-            test_hook(text);
-            leaflint::check_document(&Document::parse(text, format), &name, &config)
+            if test_panic && text.contains("leaflint-test-panic") {
+                panic!("leaflint-lsp test hook");
+            }
+            // The engine's reader, with the same stated limits as the command line (16 MB of
+            // text, HTML nested 512 deep).
+            leaflint::input::decode(text.as_bytes(), Some(format), Some(&name))
+                .map(|d| leaflint::check_document(&d, &name, &config))
         }));
         match result {
-            Ok(report) => {
+            Ok(Ok(report)) => {
                 doc.diagnostics = diagnostics(&doc.uri, &doc.text, &doc.lines, &report.findings, enc);
                 doc.report = Some(report);
+            }
+            Ok(Err(e)) => {
+                doc.report = None;
+                doc.diagnostics = vec![Diagnostic {
+                    range: Range::default(),
+                    severity: Some(DiagnosticSeverity::ERROR),
+                    source: Some("leaflint".to_owned()),
+                    message: format!("leaflint did not check this document: it {e}"),
+                    ..Diagnostic::default()
+                }];
             }
             Err(_) => {
                 doc.report = None;
@@ -718,15 +750,6 @@ impl Server {
         self.config_changed();
         Ok(format!("leaflint: added \u{201c}{word}\u{201d} to allow-words in {}.", file.display()))
     }
-}
-
-/// Panic on a marker, to test the guard around each check (debug builds with the variable set).
-fn test_hook(text: &str) {
-    #[cfg(debug_assertions)]
-    if text.contains("leaflint-test-panic") && std::env::var_os("LEAFLINT_LSP_TEST_PANIC").is_some() {
-        panic!("leaflint-lsp test hook");
-    }
-    let _ = text;
 }
 
 fn parse<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, (i32, String)> {
