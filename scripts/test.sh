@@ -33,7 +33,22 @@ if command -v chromium >/dev/null 2>&1; then
 fi
 # --- end ---
 
-step "tests"
+# --- language server in a real editor ---
+step "neovim for the language server's end-to-end test (crates/leaflint-cli/tests/lsp_neovim.rs)"
+if ! command -v nvim >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq -o DPkg::Lock::Timeout=300
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 neovim
+  else
+    echo "neovim is missing and this is not root: the Neovim test will be skipped (apt-get install neovim)" >&2
+  fi
+fi
+if command -v nvim >/dev/null 2>&1; then
+  export LEAFLINT_REQUIRE_NEOVIM=1
+fi
+# --- end ---
+
+step "tests (with the language server's JSON-RPC and Neovim tests: crates/leaflint-cli/tests/lsp*.rs)"
 cargo test --workspace --locked
 
 # --- fuzz smoke ---

@@ -40,6 +40,16 @@ pub enum Command {
     Picture(PictureArgs),
     /// Print a shell completion script (for example `leaflint completions bash > leaflint.bash`).
     Completions(CompletionsArgs),
+    /// Run the language server on standard input and output (for editors; see the README).
+    Lsp(LspArgs),
+}
+
+/// `leaflint lsp`.
+#[derive(Debug, clap::Args)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted because many clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// `leaflint picture`.
@@ -155,6 +165,10 @@ pub struct RulesArgs {
     /// Show each rule's measured agreement with an NHS editor on the reviewed corpus instead.
     #[arg(long)]
     pub precision: bool,
+    /// Write every rule's documentation as Markdown instead (the source of docs/rules.md, where
+    /// the language server's diagnostics link).
+    #[arg(long, conflicts_with_all = ["precision", "format"])]
+    pub reference: bool,
 }
 
 /// `leaflint explain`.

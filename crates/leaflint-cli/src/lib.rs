@@ -1,4 +1,5 @@
-//! The library part of the `leaflint` CLI: the `leaflint.toml` parser, shared by the binary and
-//! the fuzz targets (`fuzz/`), so both read a config file the same way.
+//! The library part of the `leaflint` CLI. `config` is the `leaflint.toml` parser, which lives
+//! once in the `leaflint-config` crate and is shared by the binary, the language server
+//! (`leaflint-lsp`) and the fuzz targets (`fuzz/`), so all of them read a config file the same way.
 
-pub mod config;
+pub use leaflint_config as config;

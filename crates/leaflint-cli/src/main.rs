@@ -72,10 +72,12 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::Check(a) => check::run(a, settings()?),
         Command::Compare(a) => compare::run(a, settings()?),
         Command::Segments(a) => run_segments(a, settings()?),
+        Command::Rules(a) if a.reference => write_out(&rules::reference(), None).map(|()| Outcome::ok(0)),
         Command::Rules(a) => write_out(&rules::list(a.format, a.precision)?, None).map(|()| Outcome::ok(0)),
         Command::Explain(a) => write_out(&rules::explain(&a.rule)?, None).map(|()| Outcome::ok(0)),
         Command::Init(a) => run_init(&a),
         Command::Picture(a) => picture::run(&a),
+        Command::Lsp(_) => leaflint_lsp::run_stdio().map(|()| Outcome::ok(0)),
         Command::Completions(a) => {
             let mut buf = Vec::new();
             clap_complete::generate(a.shell, &mut Cli::command(), "leaflint", &mut buf);

@@ -234,6 +234,59 @@ pub fn explain(id: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// `leaflint rules --reference`: every rule's documentation as Markdown, one section per rule
+/// with the anchor `rule-ID` (committed as `docs/rules.md`; the language server's diagnostics link
+/// there). Only the rule registry's own words, so it changes only when a rule's metadata does.
+pub fn reference() -> String {
+    let mut out = String::from(
+        "# leaflint rules\n\n\
+         <!-- Written by `leaflint rules --reference > docs/rules.md` from the rule registry; do not edit. -->\n\n\
+         Each rule: why it matters to patients, an example it flags, a plainer version, its default\n\
+         severity per profile, its settings and its source. `leaflint explain RULE` says the same and\n\
+         how often an NHS editor agreed with the rule on real leaflets.\n",
+    );
+    for r in RULES {
+        let m = r.meta();
+        let _ =
+            write!(out, "\n<a id=\"rule-{0}\"></a>\n\n## `{0}`\n\n{1} ({2}).\n\n", m.id, m.summary, m.category.name());
+        let _ = writeln!(out, "**Why it matters to patients.** {}\n", m.why);
+        let _ = writeln!(out, "**Flagged example.** {}\n", m.flagged);
+        let _ = writeln!(out, "**Plainer version.** {}\n", m.plainer);
+        let _ = writeln!(
+            out,
+            "**Default severity.** {}.\n",
+            Profile::ALL
+                .iter()
+                .map(|p| format!("{} {}", p.name(), sev(m.default_severity[p.index()])))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        if !m.thresholds.is_empty() {
+            let _ = writeln!(out, "**Settings** (in `leaflint.toml` under `[rules.{}]`):\n", m.id);
+            for t in m.thresholds {
+                let _ = writeln!(
+                    out,
+                    "- `{}`: {} (nhs {}, us {}, easy-read {})",
+                    t.key,
+                    t.doc,
+                    fmt_num(t.values[0]),
+                    fmt_num(t.values[1]),
+                    fmt_num(t.values[2])
+                );
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "**Source.** {}\n", m.source);
+        let _ = writeln!(
+            out,
+            "**Turn it off** for a line with `{}` (plain text) or `{}` (Markdown, HTML) above it.",
+            leaflint::suppress::disable_next_line(m.id, leaflint::Format::Text),
+            leaflint::suppress::disable_next_line(m.id, leaflint::Format::Markdown)
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -612,6 +612,27 @@ fn compare_human_and_json() {
     assert_eq!(o.status.code(), Some(0), "without the flag the verdict does not fail");
 }
 
+/// `docs/rules.md` is what `leaflint rules --reference` writes (the language server's diagnostics
+/// link to its `#rule-ID` anchors). After a rule's metadata changes: `LEAFLINT_UPDATE_DOCS=1`.
+#[test]
+fn rules_reference_is_current() {
+    let o = run(&["rules", "--reference"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = stdout(&o);
+    let file = root().join("docs/rules.md");
+    if std::env::var_os("LEAFLINT_UPDATE_DOCS").is_some() {
+        std::fs::write(&file, &written).expect("write docs/rules.md");
+    }
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(committed == written, "docs/rules.md is out of date: run LEAFLINT_UPDATE_DOCS=1 cargo test -p leaflint-cli --test cli rules_reference");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&run(&["rules", "--format", "json"], None))).expect("json");
+    for r in v.as_array().expect("rules") {
+        let id = r["id"].as_str().expect("id");
+        assert!(written.contains(&format!("<a id=\"rule-{id}\"></a>")), "no anchor for {id}");
+    }
+    assert_eq!(run(&["rules", "--reference", "--precision"], None).status.code(), Some(2));
+}
+
 #[test]
 fn rules_and_explain() {
     let o = run(&["rules"], None);

@@ -59,6 +59,22 @@ fn parse_body(body: &str) -> Option<(DirectiveKind, Vec<String>)> {
     Some((kind, words.map(str::to_owned).collect()))
 }
 
+/// The line that turns `rule` off on the line after it, written for `format` (for editors' "turn
+/// off RULE on this line" actions): an HTML comment in Markdown and HTML, a bare directive in
+/// plain text. No line break is included.
+///
+/// ```
+/// use leaflint::{suppress::disable_next_line, Format};
+/// assert_eq!(disable_next_line("long-word", Format::Markdown), "<!-- leaflint-disable-next-line long-word -->");
+/// assert_eq!(disable_next_line("long-word", Format::Text), "leaflint-disable-next-line long-word");
+/// ```
+pub fn disable_next_line(rule: &str, format: Format) -> String {
+    match format {
+        Format::Text => format!("{NEXT_LINE} {rule}"),
+        _ => format!("<!-- {NEXT_LINE} {rule} -->"),
+    }
+}
+
 /// True when a whole line is a directive and must not be analysed (used by the plain parser).
 pub(crate) fn is_directive_line(line: &str) -> bool {
     let t = line.trim();

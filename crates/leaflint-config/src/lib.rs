@@ -1,5 +1,7 @@
 //! `leaflint.toml`: found upward from the current folder (or given with `--config`), read with
 //! the `toml` crate, checked key by key so that a typo is an error naming the key and the file.
+//! Shared by the CLI and the language server (one config file for both), so it lives outside the
+//! engine (which does no IO) and outside either adapter.
 //!
 //! The file holds the engine's [`leaflint::Config`] (kebab-case keys: `profile`, `[target]`,
 //! `[rules.<id>]`, `allow-words`, `allow-acronyms`, `[jargon]`, …) plus keys only the CLI reads:
@@ -35,9 +37,16 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 }
 
 /// Load settings: `--no-config` gives defaults, `--config FILE` reads that file, otherwise the
-/// nearest leaflint.toml (if any).
+/// nearest leaflint.toml (if any) in the current folder or above.
 pub fn load(explicit: Option<&Path>, no_config: bool) -> Result<Settings, String> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    load_near(&cwd, explicit, no_config)
+}
+
+/// [`load`] with the search starting in `cwd` instead of the current folder (the language server
+/// starts in the folder of each open file). File names in errors are shown relative to `cwd`.
+pub fn load_near(cwd: &Path, explicit: Option<&Path>, no_config: bool) -> Result<Settings, String> {
+    let cwd = cwd.to_path_buf();
     if no_config {
         return Ok(Settings { root: cwd, ..Settings::default() });
     }
@@ -57,6 +66,52 @@ pub fn load(explicit: Option<&Path>, no_config: bool) -> Result<Settings, String
     settings.root = file.parent().filter(|p| !p.as_os_str().is_empty()).map_or(cwd, Path::to_path_buf);
     settings.file = Some(file);
     Ok(settings)
+}
+
+/// The 1-based line an error message from [`load`] or [`parse`] points at (`name:LINE: …`), if any.
+pub fn error_line(message: &str) -> Option<usize> {
+    let mut parts = message.splitn(3, ':');
+    parts.next()?;
+    parts.next()?.trim().parse().ok()
+}
+
+/// Add `word` to the `allow-words` list of a config file's text, keeping its comments and
+/// layout (the list is created at the top level when missing). Returns the new text; the text
+/// is unchanged when the word (in any case) is already allowed. Errors when the text is not TOML
+/// or `allow-words` is not a list.
+///
+/// ```
+/// let text = "# my team's words\nprofile = \"nhs\"\nallow-words = [\"metformin\"] # drugs\n";
+/// let new = leaflint_config::allow_word(text, "ramipril").unwrap();
+/// assert_eq!(new, "# my team's words\nprofile = \"nhs\"\nallow-words = [\"metformin\", \"ramipril\"] # drugs\n");
+/// ```
+pub fn allow_word(text: &str, word: &str) -> Result<String, String> {
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.message().to_owned())?;
+    let key = "allow-words";
+    if !doc.contains_key(key) {
+        let mut list = toml_edit::Array::new();
+        list.push(word);
+        doc.insert(key, toml_edit::value(list));
+        return Ok(doc.to_string());
+    }
+    let Some(list) = doc.get_mut(key).and_then(toml_edit::Item::as_array_mut) else {
+        return Err(format!("`{key}` is not a list of words"));
+    };
+    let lower = word.to_lowercase();
+    if list.iter().any(|v| v.as_str().is_some_and(|w| w.to_lowercase() == lower)) {
+        return Ok(text.to_owned());
+    }
+    // A list written one word per line gets one more line, indented like the last word.
+    let last_prefix = list.iter().last().and_then(|v| v.decor().prefix()).and_then(|p| p.as_str()).unwrap_or("");
+    match last_prefix.rfind('\n') {
+        Some(nl) => {
+            let mut v = toml_edit::Value::from(word);
+            v.decor_mut().set_prefix(format!("\n{}", last_prefix.get(nl + 1..).unwrap_or("")));
+            list.push_formatted(v);
+        }
+        None => list.push(word),
+    }
+    Ok(doc.to_string())
 }
 
 /// 1-based line of the first line that defines `key` (as `key =` or in a `[table]` header).
@@ -309,6 +364,23 @@ mod tests {
         assert_eq!(e, "x.toml:1: `profile` must be \"nhs\", \"us\" or \"easy-read\", not 3.");
         let e = parse("profile = \n", "x.toml").expect_err("syntax");
         assert!(e.starts_with("x.toml:1:"), "{e}");
+    }
+
+    #[test]
+    fn allow_word_keeps_comments_and_layout() {
+        // No list yet: one is added at the top level, before any table, comments kept.
+        let text = "# Our leaflets\nprofile = \"nhs\" # UK\n\n[rules.long-word]\nenabled = false\n";
+        let new = allow_word(text, "metformin").expect("valid");
+        assert!(new.starts_with("# Our leaflets\nprofile = \"nhs\" # UK\nallow-words = [\"metformin\"]\n"), "{new}");
+        assert!(new.contains("[rules.long-word]\nenabled = false"), "{new}");
+        assert_eq!(parse(&new, "x").map(|s| s.config.allows_word("Metformin")), Ok(true));
+        // A list written one word per line gets one more line; a word already there is not repeated.
+        let text = "allow-words = [\n  \"metformin\", # diabetes\n  \"ramipril\",\n]\n";
+        let new = allow_word(text, "statin").expect("valid");
+        assert_eq!(new, "allow-words = [\n  \"metformin\", # diabetes\n  \"ramipril\",\n  \"statin\",\n]\n");
+        assert_eq!(allow_word(&new, "Statin").as_deref(), Ok(new.as_str()));
+        assert!(allow_word("allow-words = \"x\"\n", "y").is_err());
+        assert!(allow_word("profile = \n", "y").is_err());
     }
 
     #[test]
