@@ -1,20 +1,23 @@
 //! # leaflint-py
 //!
 //! The Python adapter: the leaflint engine behind PyO3, as the extension module `leaflint._native`.
-//! Like the browser adapter it only converts: Python strings in, the engine's JSON out (the
-//! package's `leaflint/__init__.py` turns it into dicts with `json.loads`, which keeps the
-//! report's key order and is faster than building Python objects here). Checks of several texts
-//! run in parallel with the GIL released. No rule logic, no scoring.
+//! Like the browser adapter it only converts: Python strings in, the engine's reports out as the
+//! dicts and lists `json.loads` would make of the CLI's JSON, built directly from the engine's serde
+//! output ([`topy`]: no JSON text in between). Checks run with the GIL released, several texts in
+//! parallel. No rule logic, no scoring.
 //!
 //! Errors are Python exceptions with one plain sentence: `TypeError` for a non-string text,
 //! `ValueError` naming a bad profile, format, config or picture.
 
 use leaflint::picture::{icon_array_svg, Frequency, Picture};
-use leaflint::{Config, Document, Format, Profile};
+use leaflint::{Config, Document, Format, Profile, Report};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
+
+pub mod topy;
+use topy::{to_py, Cache};
 
 /// The profile named `name` (`nhs`, `us`, `easy-read`), or a sentence naming what is accepted.
 pub fn profile_named(name: &str) -> Result<Profile, String> {
@@ -45,11 +48,11 @@ pub fn config_of(profile: &str, config_json: Option<&str>) -> Result<Config, Str
     Ok(config)
 }
 
-/// Check one text: the report as JSON (the CLI's `--format json` for the same text and settings,
-/// with the source named `python`).
-pub fn check_json(text: &str, format: Format, config: &Config) -> String {
+/// Check one text: the report (the CLI's `--format json` for the same text and settings, with the
+/// source named `python`).
+pub fn report_of(text: &str, format: Format, config: &Config) -> Report {
     let doc = Document::parse(text, format);
-    leaflint::check_document(&doc, "python", config).to_json()
+    leaflint::check_document(&doc, "python", config)
 }
 
 fn value_error(e: String) -> PyErr {
@@ -62,37 +65,46 @@ fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
         let ty = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_owned());
         return Err(PyTypeError::new_err(format!("{what} must be a str, not {ty}")));
     }
-    obj.extract::<String>()
+    let text = obj.extract::<String>()?;
+    if text.len() > leaflint::input::MAX_TEXT_BYTES {
+        return Err(PyValueError::new_err(format!(
+            "{what} is {:.1} MB: leaflint checks at most {} MB of text at once",
+            text.len() as f64 / 1_048_576.0,
+            leaflint::input::MAX_TEXT_BYTES / 1_048_576
+        )));
+    }
+    Ok(text)
 }
 
-/// `leaflint.check`: one report as JSON text.
+/// `leaflint.check`: one report as a dict.
 #[pyfunction]
 #[pyo3(signature = (text, profile = "nhs", format = "text", config_json = None))]
-fn check(
-    py: Python<'_>,
-    text: &Bound<'_, PyAny>,
+fn check<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
     profile: &str,
     format: &str,
     config_json: Option<&str>,
-) -> PyResult<String> {
+) -> PyResult<Bound<'py, PyAny>> {
     let text = text_arg(text, "text")?;
     let format = format_named(format).map_err(value_error)?;
     let config = config_of(profile, config_json).map_err(value_error)?;
-    Ok(py.detach(|| check_json(&text, format, &config)))
+    let report = py.detach(|| report_of(&text, format, &config));
+    to_py(py, &report, &mut Cache::default())
 }
 
-/// `leaflint.check_many`: reports as JSON texts, in input order, checked in parallel without the
-/// GIL (`threads`: `None` for one per core).
+/// `leaflint.check_many`: reports as a list of dicts, in input order, checked in parallel without
+/// the GIL (`threads`: `None` for one per core).
 #[pyfunction]
 #[pyo3(signature = (texts, profile = "nhs", format = "text", config_json = None, threads = None))]
-fn check_many(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
+fn check_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
     profile: &str,
     format: &str,
     config_json: Option<&str>,
     threads: Option<usize>,
-) -> PyResult<Vec<String>> {
+) -> PyResult<Bound<'py, PyList>> {
     let format = format_named(format).map_err(value_error)?;
     let config = config_of(profile, config_json).map_err(value_error)?;
     if threads == Some(0) {
@@ -107,52 +119,113 @@ fn check_many(
     for (i, item) in texts.try_iter()?.enumerate() {
         owned.push(text_arg(&item?, &format!("texts[{i}]"))?);
     }
-    let run = || owned.par_iter().map(|t| check_json(t, format, &config)).collect::<Vec<String>>();
-    py.detach(|| match threads {
-        None => Ok(run()),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map(|pool| pool.install(run))
-            .map_err(|e| format!("could not start {n} threads: {e}")),
-    })
-    .map_err(value_error)
+    let pool = match threads {
+        None => None,
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| value_error(format!("could not start {n} threads: {e}")))?,
+        ),
+    };
+    // The checks run on rayon's threads without the GIL; this thread turns each report into Python
+    // objects as soon as it is ready (in whatever order they finish) and puts it at its index, so
+    // the conversion overlaps the checks and no report waits for the slowest one before it.
+    let n = owned.len();
+    let list = PyList::new(py, (0..n).map(|_| py.None()))?;
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
+    let config = &config;
+    let owned = &owned;
+    std::thread::scope(|scope| -> PyResult<()> {
+        scope.spawn(move || {
+            let work = move || {
+                owned.par_iter().enumerate().for_each_with(tx, |tx, (i, text)| {
+                    // A send fails only when the receiver gave up (a Python error): stop quietly.
+                    let _ = tx.send((i, report_of(text, format, config)));
+                });
+            };
+            match &pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            }
+        });
+        let mut cache = Cache::default();
+        let mut rx = rx;
+        for _ in 0..n {
+            let (i, report) = match rx.try_recv() {
+                Ok(msg) => msg,
+                // Nothing ready: wait without holding the GIL (the receiver goes with the wait).
+                Err(_) => {
+                    let (back, msg) = py.detach(move || {
+                        let msg = rx.recv();
+                        (rx, msg)
+                    });
+                    rx = back;
+                    match msg {
+                        Ok(msg) => msg,
+                        // The checking thread ended early: it panicked, and the scope re-raises it.
+                        Err(_) => break,
+                    }
+                }
+            };
+            list.set_item(i, to_py(py, &report, &mut cache)?)?;
+        }
+        Ok(())
+    })?;
+    Ok(list)
 }
 
-/// `leaflint.segments`: `{"units": [...]}` as the CLI's `segments --format json`.
+/// `leaflint.segments`: `{"notes": [...], "units": [...]}` as the CLI's `segments --format json`.
 #[pyfunction]
 #[pyo3(signature = (text, profile = "nhs", format = "text"))]
-fn segments(py: Python<'_>, text: &Bound<'_, PyAny>, profile: &str, format: &str) -> PyResult<String> {
+fn segments<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    profile: &str,
+    format: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let text = text_arg(text, "text")?;
     let format = format_named(format).map_err(value_error)?;
     let config = config_of(profile, None).map_err(value_error)?;
-    py.detach(|| {
-        let units = leaflint::segments(&Document::parse(&text, format), &config);
-        serde_json::to_string(&serde_json::json!({ "units": units }))
-    })
-    .map_err(|e| value_error(format!("could not write the segments: {e}")))
+    let (notes, units) = py.detach(|| {
+        let doc = Document::parse(&text, format);
+        let units = leaflint::segments(&doc, &config);
+        (doc.notes, units)
+    });
+    #[derive(serde::Serialize)]
+    struct Segments<N, U> {
+        notes: N,
+        units: U,
+    }
+    to_py(py, &Segments { notes, units }, &mut Cache::default())
 }
 
 /// `leaflint.textstat`'s source: `{"counts": ..., "readability": ..., "reading_time": ...}` for the
 /// formulas alone (no rules), equal to the same parts of `check`'s report.
 #[pyfunction]
 #[pyo3(signature = (text, profile = "nhs", format = "text"))]
-fn readability(py: Python<'_>, text: &Bound<'_, PyAny>, profile: &str, format: &str) -> PyResult<String> {
+fn readability<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    profile: &str,
+    format: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     let text = text_arg(text, "text")?;
     let format = format_named(format).map_err(value_error)?;
     let profile = profile_named(profile).map_err(value_error)?;
-    py.detach(|| {
-        let (counts, readability) = leaflint::metrics::readability(&Document::parse(&text, format), profile);
-        serde_json::to_string(&serde_json::json!({ "counts": counts, "readability": readability }))
-    })
-    .map_err(|e| value_error(format!("could not write the scores: {e}")))
+    let (counts, readability) = py.detach(|| leaflint::metrics::readability(&Document::parse(&text, format), profile));
+    #[derive(serde::Serialize)]
+    struct Scores<C, R> {
+        counts: C,
+        readability: R,
+    }
+    to_py(py, &Scores { counts, readability }, &mut Cache::default())
 }
 
-/// `leaflint.rules`: every rule's metadata as JSON.
+/// `leaflint.rules`: every rule's metadata as a list of dicts.
 #[pyfunction]
-fn rules() -> PyResult<String> {
-    serde_json::to_string(&leaflint::rule_info::all())
-        .map_err(|e| value_error(format!("could not write the rules: {e}")))
+fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &leaflint::rule_info::all(), &mut Cache::default())
 }
 
 /// `leaflint.picture` for a number written as text: `"20 in 100"`, `"1 in 4"`, `"25%"`.
@@ -219,7 +292,7 @@ mod tests {
     #[test]
     fn reports_are_the_engines_json() {
         let text = "Take 2 tablets bd.";
-        let json = check_json(text, Format::Text, &Config::default());
+        let json = report_of(text, Format::Text, &Config::default()).to_json();
         let v: serde_json::Value = serde_json::from_str(&json).expect("json");
         let direct = leaflint::check(text, &Config::default());
         assert_eq!(v["findings"].as_array().map(Vec::len), Some(direct.findings.len()));

@@ -45,6 +45,8 @@ def test_check_equals_the_cli_json(profile: str) -> None:
     # The CLI may wrap one report; compare the report itself, apart from its source name.
     cli_report = cli["reports"][0] if "reports" in cli else cli
     assert without_source(py) == without_source(cli_report)
+    # Same keys in the same order, everywhere: the dicts are what json.loads makes of the CLI's JSON.
+    assert json.dumps(without_source(py)) == json.dumps(without_source(cli_report))
     assert py["profile"] == profile
 
 
@@ -96,11 +98,17 @@ def test_check_many_keeps_order_and_equals_check() -> None:
     assert leaflint.check_many(texts, threads=1) == many
     assert leaflint.check_many(iter(texts[:3]), profile="us") == [leaflint.check(t, profile="us") for t in texts[:3]]
     assert leaflint.check_many([]) == []
+    # Reports share no dict or list: changing one changes no other.
+    many[0]["findings"].append("mine")
+    many[0]["scores"]["counts"]["words"] = -1
+    assert many[1]["findings"] != many[0]["findings"] and many[1]["scores"]["counts"]["words"] > 0
+    assert many[1] == leaflint.check(texts[1])
 
 
 def test_check_many_releases_the_gil() -> None:
-    # While check_many runs, another Python thread keeps running.
-    texts = [LEAFLET * 20] * 40
+    # While check_many runs, another Python thread keeps running (it gets the GIL whenever the
+    # converting thread waits for a check).
+    texts = [LEAFLET * 200] * 40
     ticks = 0
     done = threading.Event()
 
@@ -143,6 +151,10 @@ def test_bad_input_is_an_exception_never_a_crash() -> None:
         textstat.flesch_kincaid_grade(3)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         leaflint.check("lone surrogate \ud800")
+    with pytest.raises(ValueError, match="16 MB"):
+        leaflint.check("a" * (16 * 1024 * 1024 + 1))
+    with pytest.raises(ValueError, match=r"texts\[1\].*16 MB"):
+        leaflint.check_many(["ok", "a" * (16 * 1024 * 1024 + 1)])
     # Odd but valid text is checked.
     for text in ["", "\x00\x01", "😀" * 1000, "a" * 100_000, "-\n" * 1000]:
         assert leaflint.check(text)["schema_version"] >= 1

@@ -73,8 +73,7 @@ def check(
         TypeError: ``text`` is not a str.
         ValueError: an unknown profile or format, or an invalid config.
     """
-    raw = _native.check(text, _name(profile, "profile"), _name(format, "format"), _config_json(config))
-    return json.loads(raw)
+    return _native.check(text, _name(profile, "profile"), _name(format, "format"), _config_json(config))
 
 
 def check_many(
@@ -98,13 +97,12 @@ def check_many(
         raise TypeError(f"threads must be an int or None, not {type(threads).__name__}")
     if threads is not None and threads < 1:
         raise ValueError("threads must be at least 1 (or None for one per core)")
-    raws = _native.check_many(texts, _name(profile, "profile"), _name(format, "format"), _config_json(config), threads)
-    loads = json.loads
-    return [loads(r) for r in raws]
+    return _native.check_many(texts, _name(profile, "profile"), _name(format, "format"), _config_json(config), threads)
 
 
 def segments(text: str, profile: str = "nhs", format: str = "text") -> dict[str, Any]:
-    """How leaflint reads ``text``: ``{"units": [...]}``, every sentence, heading or fragment with
+    """How leaflint reads ``text``: ``{"notes": [...], "units": [...]}``: the layout it found
+    (``notes``, e.g. PDF text wrapped at a width) and every sentence, heading or fragment with
     its span, word count, whether the formulas count it, and its tokens with their syllable counts
     and where each count came from (CMUdict, the British list, rules, spoken numbers). As the CLI's
     ``leaflint segments --format json``.
@@ -113,14 +111,14 @@ def segments(text: str, profile: str = "nhs", format: str = "text") -> dict[str,
         TypeError: ``text`` is not a str.
         ValueError: an unknown profile or format.
     """
-    return json.loads(_native.segments(text, _name(profile, "profile"), _name(format, "format")))
+    return _native.segments(text, _name(profile, "profile"), _name(format, "format"))
 
 
 def rules() -> list[dict[str, Any]]:
     """Every rule's metadata: ``id``, ``category``, ``summary``, ``defaults`` (severity per profile,
     ``None`` when off), ``thresholds``, ``why``, ``flagged`` and ``plainer`` examples, ``source``,
     and ``precision`` (an NHS editor's measured agreement with its findings, or ``None``)."""
-    return json.loads(_native.rules())
+    return _native.rules()
 
 
 def picture(spec: Any, compare: Optional[str] = None, label: Optional[str] = None) -> str:

@@ -25,7 +25,6 @@ Every function takes the text as its first argument; a non-str raises ``TypeErro
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
 from typing import Any, Optional, Union
@@ -57,7 +56,7 @@ _PROFILE = "nhs"
 @lru_cache(maxsize=256)
 def _scores(text: str) -> dict[str, Any]:
     # One engine pass per distinct text: textstat users call several functions on the same text.
-    return json.loads(_native.readability(text, _PROFILE, "text"))
+    return _native.readability(text, _PROFILE, "text")
 
 
 def _stats(text: str) -> dict[str, Any]:
