@@ -65,6 +65,9 @@ else
 fi
 # --- end fuzz smoke ---
 
+step "python package (pip install ./crates/leaflint-py in a fresh venv, then pytest)"
+./scripts/test-python.sh
+
 step "engine builds for wasm32"
 cargo check -p leaflint --target wasm32-unknown-unknown --locked
 

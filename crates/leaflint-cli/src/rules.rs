@@ -19,22 +19,18 @@ pub fn list(format: CompareFormat, precision: bool) -> Result<String, String> {
         return Ok(precision_table(format));
     }
     if format == CompareFormat::Json {
-        let rules: Vec<serde_json::Value> = RULES
-            .iter()
-            .map(|r| {
-                let m = r.meta();
-                serde_json::json!({
-                    "id": m.id,
-                    "category": m.category,
-                    "summary": m.summary,
-                    "default_severity": {"nhs": m.default_severity[0], "us": m.default_severity[1], "easy-read": m.default_severity[2]},
-                    "thresholds": m.thresholds.iter().map(|t| serde_json::json!({
-                        "key": t.key, "doc": t.doc,
-                        "default": {"nhs": t.values[0], "us": t.values[1], "easy-read": t.values[2]},
-                    })).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
+        // The engine's rule metadata (as the browser and Python adapters give it), plus the
+        // `default_severity` and `thresholds[].default` keys this command has always written.
+        let mut rules =
+            serde_json::to_value(leaflint::rule_info::all()).map_err(|e| format!("could not write JSON: {e}"))?;
+        for rule in rules.as_array_mut().into_iter().flatten() {
+            let defaults = rule["defaults"].clone();
+            rule["default_severity"] = defaults;
+            for t in rule["thresholds"].as_array_mut().into_iter().flatten() {
+                let values = t["values"].clone();
+                t["default"] = values;
+            }
+        }
         return serde_json::to_string_pretty(&rules)
             .map(|s| s + "\n")
             .map_err(|e| format!("could not write JSON: {e}"));

@@ -20,8 +20,7 @@
 //! message is one plain sentence.
 
 use leaflint::picture::{icon_array_svg, Frequency, Picture};
-use leaflint::rules::{RuleMeta, RULES};
-use leaflint::{Category, Config, Document, Fix, Format, Severity};
+use leaflint::{Config, Document, Fix, Format};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -105,6 +104,8 @@ export interface RuleInfo {
   id: string; category: CategoryName; summary: string; defaults: PerProfile<SeverityName | null>;
   thresholds: { key: string; values: PerProfile<number>; doc: string }[];
   why: string; flagged: string; plainer: string; source: string;
+  /** An NHS editor's verdicts on the rule's findings on the reviewed corpus; null when none were reviewed. */
+  precision: { agree: number; partly: number; disagree: number; agreement: number } | null;
 }
 "#;
 
@@ -139,8 +140,7 @@ pub fn check(
 /// why it matters, examples, source), in id order.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> Result<JsValue, JsError> {
-    let infos: Vec<RuleInfo> = RULES.iter().map(|r| RuleInfo::from(r.meta())).collect();
-    to_js(&infos)
+    to_js(&leaflint::rule_info::all())
 }
 
 /// Apply one fix (from a finding of a report on this same `text`) and return the new text.
@@ -269,15 +269,9 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, String> 
 
 /// A format name (`text`, `markdown`, `html`, `docx`) or a file extension the engine knows (`txt`, `md`, …).
 pub fn parse_format(name: Option<&str>) -> Result<Format, String> {
-    let Some(name) = name.map(|n| n.trim().trim_start_matches('.')).filter(|n| !n.is_empty()) else {
-        return Ok(Format::Text);
-    };
-    match name.to_ascii_lowercase().as_str() {
-        "text" | "plain" => Ok(Format::Text),
-        "markdown" => Ok(Format::Markdown),
-        other => Format::from_extension(other)
-            .ok_or_else(|| format!("unknown format `{name}` (use \"text\", \"markdown\", \"html\" or \"docx\")")),
-    }
+    let name = name.unwrap_or("");
+    leaflint::input::format_by_name(name)
+        .ok_or_else(|| format!("unknown format `{name}` (use \"text\", \"markdown\", \"html\" or \"docx\")"))
 }
 
 /// Apply fixes after checking that every edit still fits `text`.
@@ -292,78 +286,6 @@ pub fn apply(text: &str, fixes: &[Fix]) -> Result<String, String> {
         }
     }
     Ok(leaflint::apply_fixes(text, fixes))
-}
-
-/// A value per profile, serialised as `{nhs, us, "easy-read"}`.
-#[derive(Debug, Serialize)]
-pub struct PerProfile<T> {
-    /// The `nhs` profile.
-    pub nhs: T,
-    /// The `us` profile.
-    pub us: T,
-    /// The `easy-read` profile.
-    #[serde(rename = "easy-read")]
-    pub easy_read: T,
-}
-
-impl<T: Copy> From<[T; 3]> for PerProfile<T> {
-    fn from([nhs, us, easy_read]: [T; 3]) -> Self {
-        PerProfile { nhs, us, easy_read }
-    }
-}
-
-/// One threshold of a rule.
-#[derive(Debug, Serialize)]
-pub struct ThresholdInfo {
-    /// Config key under the rule.
-    pub key: &'static str,
-    /// Default per profile.
-    pub values: PerProfile<f64>,
-    /// What it means.
-    pub doc: &'static str,
-}
-
-/// A rule's metadata as the widget reads it (the engine's `RuleMeta` is not serialisable).
-#[derive(Debug, Serialize)]
-pub struct RuleInfo {
-    /// Stable kebab-case id.
-    pub id: &'static str,
-    /// The family.
-    pub category: Category,
-    /// One line.
-    pub summary: &'static str,
-    /// Default severity per profile; `null` = off in that profile.
-    pub defaults: PerProfile<Option<Severity>>,
-    /// Thresholds with their defaults.
-    pub thresholds: Vec<ThresholdInfo>,
-    /// Why it matters to patients.
-    pub why: &'static str,
-    /// A text the rule flags.
-    pub flagged: &'static str,
-    /// A plainer version it does not flag.
-    pub plainer: &'static str,
-    /// The guidance it comes from.
-    pub source: &'static str,
-}
-
-impl From<&'static RuleMeta> for RuleInfo {
-    fn from(m: &'static RuleMeta) -> Self {
-        RuleInfo {
-            id: m.id,
-            category: m.category,
-            summary: m.summary,
-            defaults: m.default_severity.into(),
-            thresholds: m
-                .thresholds
-                .iter()
-                .map(|t| ThresholdInfo { key: t.key, values: t.values.into(), doc: t.doc })
-                .collect(),
-            why: m.why,
-            flagged: m.flagged,
-            plainer: m.plainer,
-            source: m.source,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -410,7 +332,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_metadata_for_the_widget() {
-        for info in RULES.iter().map(|r| RuleInfo::from(r.meta())) {
+        for info in leaflint::rule_info::all() {
             assert!(!info.id.is_empty() && !info.why.is_empty(), "{info:?}");
         }
     }

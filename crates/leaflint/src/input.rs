@@ -102,6 +102,28 @@ impl std::error::Error for InputError {}
 /// hundred bytes per finding, at most [`crate::MAX_FINDINGS`] findings) stays bounded.
 pub const MAX_TEXT_BYTES: usize = 16 * 1024 * 1024;
 
+/// A format by its name (`text`, `plain`, `markdown`, `html`, `docx`) or a file extension leaflint
+/// knows (`txt`, `md`, `.htm`, …), case-insensitive; an empty name is plain text. The adapters
+/// (browser, Python) take formats as strings through this one function.
+///
+/// ```
+/// use leaflint::{input::format_by_name, Format};
+/// assert_eq!(format_by_name("Markdown"), Some(Format::Markdown));
+/// assert_eq!(format_by_name(".htm"), Some(Format::Html));
+/// assert_eq!(format_by_name("pdf"), None);
+/// ```
+pub fn format_by_name(name: &str) -> Option<Format> {
+    let name = name.trim().trim_start_matches('.');
+    match name.to_ascii_lowercase().as_str() {
+        "" | "text" | "plain" => Some(Format::Text),
+        "markdown" => Some(Format::Markdown),
+        other => Format::from_extension(other),
+    }
+}
+
+/// The names [`format_by_name`] accepts, for error messages.
+pub const FORMAT_NAMES: [&str; 4] = ["text", "markdown", "html", "docx"];
+
 /// The format for a file name, if its extension says.
 pub fn format_from_name(name: &str) -> Option<Format> {
     let ext = name.rsplit_once('.').map(|(_, e)| e)?;

@@ -32,6 +32,7 @@ pub mod metrics;
 pub mod numbers;
 pub mod picture;
 pub mod report;
+pub mod rule_info;
 pub mod rules;
 pub mod span;
 pub mod split;

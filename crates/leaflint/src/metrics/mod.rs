@@ -252,22 +252,7 @@ pub fn scores_with(lang: &crate::language::Lang<'_>) -> Scores {
     let (doc, an, cfg) = (lang.doc, lang.an, lang.cfg);
     let lx = crate::language::scores(lang);
     let (c, counts) = count(doc, an);
-    let smog = formulas::smog(&c);
-    let fk = formulas::flesch_kincaid_grade(&c);
-    let fog = formulas::gunning_fog(&c);
-    let cli = formulas::coleman_liau(&c);
-    let ari = formulas::ari(&c);
-    let fwg = formulas::familiar_word_raw(&c).map(formulas::familiar_word_grade);
-    let fre = formulas::flesch_reading_ease(&c);
-    let grades: Vec<f64> = [smog, fk, fog, cli, ari, fwg].into_iter().flatten().collect();
-    let consensus = formulas::consensus(&grades);
-    let use_smog = counts.smog_sentences >= SMOG_TARGET_MIN_SENTENCES;
-    let target_grade = if use_smog { smog } else { consensus.map(|c| c.0) };
-    let confidence = match counts.smog_sentences {
-        n if n >= 30 => "normal",
-        n if n >= 10 => "reduced",
-        _ => "low",
-    };
+    let readability = readability_of(&c, &counts);
     let long_words = cfg.threshold("long-sentence", "words");
     let counted: Vec<u32> =
         an.units.iter().filter(|u| u.counted && u.kind != UnitKind::Heading).map(|u| u.words).collect();
@@ -279,20 +264,7 @@ pub fn scores_with(lang: &crate::language::Lang<'_>) -> Scores {
     };
     let words_total = counts.words_total as f64;
     let mut scores = Scores {
-        readability: Readability {
-            smog: Smog { grade: smog, confidence, sentences: counts.smog_sentences },
-            flesch_reading_ease: fre,
-            flesch_band: fre.map(formulas::flesch_band),
-            flesch_kincaid_grade: fk,
-            gunning_fog: fog,
-            coleman_liau: cli,
-            ari,
-            familiar_word_grade: fwg,
-            consensus_grade: consensus.map(|c| c.0),
-            grade_spread: consensus.map(|c| c.1),
-            reading_age: target_grade.map(formulas::reading_age),
-            target_grade_source: if use_smog { "smog" } else { "consensus" },
-        },
+        readability,
         language: Language {
             complex_language_pct: lx.complex_language_pct,
             passive_count: Some(lx.passive_count),
@@ -318,6 +290,59 @@ pub fn scores_with(lang: &crate::language::Lang<'_>) -> Scores {
     scores.numeracy = Some(numeracy.to_value());
     scores.numeracy_detail = Some(numeracy);
     scores
+}
+
+/// The readability scores of a document alone, with its counts: the formulas' part of [`scores`]
+/// without the plain-language detectors, numeracy or rules (for adapters that only want the
+/// formulas, such as the Python package's textstat-compatible functions). Equal to
+/// `scores(..).counts` and `scores(..).readability`.
+///
+/// ```
+/// use leaflint::{metrics, Config, Document, Format, Profile};
+/// let text = "Take 2 tablets a day. Do not drive if you feel drowsy after taking them.";
+/// let (counts, readability) = metrics::readability(&Document::parse(text, Format::Text), Profile::Nhs);
+/// let report = leaflint::check(text, &Config::default());
+/// assert_eq!(counts, report.scores.counts);
+/// assert_eq!(readability, report.scores.readability);
+/// ```
+pub fn readability(doc: &Document, profile: Profile) -> (CountScores, Readability) {
+    let an = Analysis::new(doc, number_style(profile));
+    let (c, counts) = count(doc, &an);
+    let readability = readability_of(&c, &counts);
+    (counts, readability)
+}
+
+fn readability_of(c: &Counts, counts: &CountScores) -> Readability {
+    let smog = formulas::smog(c);
+    let fk = formulas::flesch_kincaid_grade(c);
+    let fog = formulas::gunning_fog(c);
+    let cli = formulas::coleman_liau(c);
+    let ari = formulas::ari(c);
+    let fwg = formulas::familiar_word_raw(c).map(formulas::familiar_word_grade);
+    let fre = formulas::flesch_reading_ease(c);
+    let grades: Vec<f64> = [smog, fk, fog, cli, ari, fwg].into_iter().flatten().collect();
+    let consensus = formulas::consensus(&grades);
+    let use_smog = counts.smog_sentences >= SMOG_TARGET_MIN_SENTENCES;
+    let target_grade = if use_smog { smog } else { consensus.map(|c| c.0) };
+    let confidence = match counts.smog_sentences {
+        n if n >= 30 => "normal",
+        n if n >= 10 => "reduced",
+        _ => "low",
+    };
+    Readability {
+        smog: Smog { grade: smog, confidence, sentences: counts.smog_sentences },
+        flesch_reading_ease: fre,
+        flesch_band: fre.map(formulas::flesch_band),
+        flesch_kincaid_grade: fk,
+        gunning_fog: fog,
+        coleman_liau: cli,
+        ari,
+        familiar_word_grade: fwg,
+        consensus_grade: consensus.map(|c| c.0),
+        grade_spread: consensus.map(|c| c.1),
+        reading_age: target_grade.map(formulas::reading_age),
+        target_grade_source: if use_smog { "smog" } else { "consensus" },
+    }
 }
 
 /// The number style for spoken numbers in a profile (SPEC §1.6: British says "and").
