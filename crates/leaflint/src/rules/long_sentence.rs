@@ -78,12 +78,20 @@ pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, St
         .find(|t| t.is_word())
         .is_some_and(|w| SUBORDINATORS.iter().any(|x| x.eq_ignore_ascii_case(cx.token_text(w))));
     let mut depth = 0i32; // inside brackets: a split there breaks the aside (`(0.8 per 1,000; 95% CI …)`)
+    let mut main_clause_begun = false;
     for (i, t) in toks.iter().enumerate() {
         if t.is_word() {
             words_before += 1;
             continue;
         }
         let text = cx.token_text(t);
+        // `…, you should` / `…, we will`: a comma then a pronoun subject starts the main clause.
+        let begins_main = text == ","
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && PRONOUNS.iter().chain(["this"].iter()).any(|x| x.eq_ignore_ascii_case(cx.token_text(n)))
+            });
+        let begun_before = main_clause_begun;
+        main_clause_begun |= begins_main;
         match text {
             "(" | "[" => depth += 1,
             ")" | "]" => depth -= 1,
@@ -107,7 +115,9 @@ pub(crate) fn split_point(cx: &Context<'_>, unit: &Unit) -> Option<(ByteSpan, St
                 if !SUBJECTS.iter().chain(&SUBJECTS_MORE).any(|x| x.eq_ignore_ascii_case(s)) || subj.class != TokenClass::Word {
                     continue;
                 }
-                if opens_subordinate {
+                // After `If …, you should …` the main clause has begun: a split after it keeps
+                // both parts whole. Before that point it would cut the subordinate clause.
+                if opens_subordinate && !begun_before {
                     continue;
                 }
                 // `, and the …`: a clause only when a finite verb follows before the next comma.
@@ -234,6 +244,11 @@ mod tests {
         // A sentence that opens with `Although …` has its main clause last.
         let sub = "Although there are no reports of serious problems from the finger test, and the blood test is harmless, a biopsy can cause problems.";
         assert!(findings_with(sub, "long-sentence", &at20())[0].fixes.is_empty());
+        let cut = "If you notice that your baby is not feeding as well as usual or seems sleepy, or you have any other worries, talk to your health visitor.";
+        assert!(findings_with(cut, "long-sentence", &at20())[0].fixes.is_empty());
+        // Once the main clause has begun (`…, you should`), a later clause may be split off.
+        let main = "If you notice any of these symptoms after you start the medicine, you should stop taking it, and you should contact your surgery straight away.";
+        assert_fix_with(main, "long-sentence", &at20(), "If you notice any of these symptoms after you start the medicine, you should stop taking it. You should contact your surgery straight away.");
         // Never inside brackets.
         let aside = "Serious problems were rare in the studies (major bleeding in 8 of 10,000 tests; a hole in the bowel in 7 of 10,000 tests) and most were treated.";
         assert!(findings_with(aside, "long-sentence", &at20()).iter().all(|f| f.fixes.is_empty()));
