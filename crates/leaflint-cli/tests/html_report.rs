@@ -154,7 +154,8 @@ fn html_report_in_headless_chromium() {
             checked += 1;
         }
     }
-    assert!(checked >= 15, "highlights checked: {checked}");
+    // A floor on coverage (14 span findings in the two sample files since the noisy rules went off).
+    assert!(checked >= 12, "highlights checked: {checked}");
     // The scores panel and its numbers are in the page Chromium built.
     assert!(dom.contains("class=\"gauge\"") && dom.contains("Reading age"));
     let load = dom.split("Numeracy load</th><td>").nth(1).expect("numeracy load row");

@@ -30,6 +30,8 @@ fn binary() -> PathBuf {
 impl Client {
     fn start(dir: &Path, envs: &[(&str, &str)], init_options: Value, capabilities: Value) -> Client {
         let mut cmd = Command::new(binary());
+        // The server writes its rule reference to the cache folder: keep it in the test's folder.
+        cmd.env("XDG_CACHE_HOME", dir.join(".cache"));
         cmd.arg("lsp").current_dir(dir).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
         for (k, v) in envs {
             cmd.env(k, v);
@@ -202,6 +204,11 @@ fn open_change_code_action_hover_scores_and_shutdown() {
         let href = d["codeDescription"]["href"].as_str().unwrap_or("");
         let code = d["code"].as_str().unwrap_or("-");
         assert!(href.ends_with(&format!("/docs/rules.md#rule-{code}")), "{d}");
+        // A local copy written by the server (works offline, matches this version).
+        assert!(href.starts_with("file:///"), "{d}");
+        let local = href.trim_start_matches("file://").split('#').next().unwrap_or("");
+        let local = std::fs::read_to_string(local.replace("%20", " ")).expect("the linked rules.md exists");
+        assert_eq!(local, rules_doc, "the linked page is this version's docs/rules.md");
         assert!(rules_doc.contains(&format!("<a id=\"rule-{code}\"></a>")), "no section for {code}");
     }
     // "tabs" is on line 2 at character 7 (the emoji on line 0 does not shift it).

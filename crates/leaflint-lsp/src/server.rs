@@ -19,8 +19,39 @@ use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 /// Where a diagnostic's code links to: the rule's section of `docs/rules.md` (written by
-/// `leaflint rules --reference` from the rule registry; a CLI test keeps it current).
+/// `leaflint rules --reference` from the rule registry; a CLI test keeps it current). The server
+/// carries that page and writes it to the user's cache folder, so the link works offline and
+/// matches this version; the repository's copy is the fallback when no cache folder is writable.
 const RULE_DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md#rule-");
+/// The rule reference, as this version wrote it.
+const RULES_MD: &str = include_str!("../../../docs/rules.md");
+/// The base of every code link (`…/docs/rules.md#rule-`), set once at start-up.
+static DOCS_BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Write the rule reference to `$XDG_CACHE_HOME/leaflint/VERSION/docs/rules.md` (or
+/// `~/.cache/…`, else the temporary folder) unless it is there already, and return the link base
+/// to it.
+fn local_rule_docs() -> Option<String> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    let dir = cache.join("leaflint").join(leaflint::VERSION).join("docs");
+    let path = dir.join("rules.md");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(RULES_MD) {
+        std::fs::create_dir_all(&dir).ok()?;
+        // Written whole, then renamed: a second server starting at once never reads half a page.
+        let tmp = dir.join(format!("rules.md.{}", std::process::id()));
+        std::fs::write(&tmp, RULES_MD).ok()?;
+        std::fs::rename(&tmp, &path).ok()?;
+    }
+    let abs = path.canonicalize().ok()?;
+    path_to_uri(&abs).map(|u| format!("{}#rule-", u.as_str()))
+}
+
+fn docs_base() -> &'static str {
+    DOCS_BASE.get_or_init(|| local_rule_docs().unwrap_or_else(|| RULE_DOCS.to_owned()))
+}
 /// The commands the server runs itself.
 const CMD_ALLOW: &str = "leaflint.allowWord";
 const CMD_SCORES: &str = "leaflint.scores";
@@ -132,6 +163,7 @@ pub fn serve(connection: Connection, options: Options) -> Result<(), String> {
         "serverInfo": { "name": "leaflint", "version": leaflint::VERSION },
     });
     connection.initialize_finish(id, result).map_err(|e| format!("initialize: {e}"))?;
+    docs_base(); // write the rule reference once, before the first diagnostics
     let mut server = Server {
         conn: connection,
         enc,
@@ -811,7 +843,7 @@ fn diagnostics(uri: &Uri, text: &str, lines: &Lines, findings: &[Finding], enc: 
                     Severity::Info => DiagnosticSeverity::INFORMATION,
                 }),
                 code: Some(NumberOrString::String(f.rule.clone())),
-                code_description: Uri::from_str(&format!("{RULE_DOCS}{}", f.rule))
+                code_description: Uri::from_str(&format!("{}{}", docs_base(), f.rule))
                     .ok()
                     .map(|href| CodeDescription { href }),
                 source: Some("leaflint".to_owned()),
