@@ -144,15 +144,16 @@ fn corpus_findings_keep_the_editors_verdicts() {
     }
     write_or_compare(&review_path, &write_review(&rows), bless, &mut stale);
     // A rule turned off by default (for its measured precision) keeps the line it was measured
-    // with, so `leaflint explain` can still say why it is off.
+    // with (the engine's compiled copy of precision.tsv), so `leaflint explain` can still say why
+    // it is off.
     let mut measured = t.clone();
-    let old = std::fs::read_to_string(engine_precision_path()).unwrap_or_default();
-    for line in old.lines().filter(|l| !l.starts_with('#')) {
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() == 4 && off_by_default(c[0]) && measured.get(c[0]).is_none_or(|x| x.reviewed() == 0) {
-            let n = |i: usize| c[i].parse::<usize>().unwrap_or(0);
-            let x = measured.entry(c[0].to_owned()).or_default();
-            (x.agree, x.partly, x.disagree) = (n(1), n(2), n(3));
+    for rule in leaflint::rules::RULES.iter().map(|r| r.meta().id).filter(|id| off_by_default(id)) {
+        if measured.get(rule).is_some_and(|x| x.reviewed() > 0) {
+            continue;
+        }
+        if let Some(p) = leaflint::rules::precision(rule) {
+            let x = measured.entry(rule.to_owned()).or_default();
+            (x.agree, x.partly, x.disagree) = (p.agree as usize, p.partly as usize, p.disagree as usize);
         }
     }
     write_or_compare(&engine_precision_path(), &precision_table(&measured), bless, &mut stale);
