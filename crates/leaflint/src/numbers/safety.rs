@@ -18,6 +18,7 @@
 //! number fix can turn `3-5%` into `3 to 50 in 1,000`: the values `0.03, 0.05` and
 //! `0.03, 0.05` must match one for one.
 
+use super::lexicon as lx;
 use super::{Meaning, NumberModel};
 use crate::document::Document;
 use crate::finding::Finding;
@@ -221,59 +222,20 @@ fn words(s: &str) -> Vec<&str> {
     out
 }
 
+/// A number word's value (`seven`, `forty`, `dozen`), from the number model's own word list;
+/// scale words (`hundred`, `million`) are read by [`scale_word`] after the number they scale.
 fn word_number(w: &str) -> Option<f64> {
-    const SMALL: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    let l = w.to_ascii_lowercase();
-    if let Some(i) = SMALL.iter().position(|s| *s == l) {
-        return Some(i as f64);
-    }
-    let tens = ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    tens.iter().position(|s| *s == l).map(|i| (i as f64 + 3.0) * 10.0)
+    (lx::classify(w) & lx::SCALE == 0).then(|| lx::number_word(w)).flatten()
 }
 
+/// The denominator of a fraction word (`half` 2, `thirds` 3, `quarter` 4).
 fn fraction_word(w: &str) -> Option<f64> {
-    let l = w.to_ascii_lowercase();
-    let l = l.trim_end_matches('s');
-    Some(match l {
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "quarter" => 4.0,
-        "fifth" => 5.0,
-        "tenth" => 10.0,
-        _ => return None,
-    })
+    lx::fraction_word(w).filter(|&(n, _)| n == 1.0).map(|(_, d)| d)
 }
 
+/// The value of a scale word (`hundred` 100, `million` 1,000,000).
 fn scale_word(w: &str) -> Option<f64> {
-    match w.to_ascii_lowercase().as_str() {
-        "hundred" => Some(100.0),
-        "thousand" => Some(1e3),
-        "million" => Some(1e6),
-        "billion" => Some(1e9),
-        _ => None,
-    }
+    (lx::classify(w) & lx::SCALE != 0).then(|| lx::number_word(w)).flatten()
 }
 
 /// A digit token's value (`1,000`, `2.5`, `½`, `1½`, `20%`), and whether it had `%`.
