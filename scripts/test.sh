@@ -5,6 +5,18 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Install Debian package PKG when command CMD is missing (as root); else say what is missing.
+apt_install_for() {
+  local cmd=$1 pkg=$2 otherwise=$3
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq -o DPkg::Lock::Timeout=300
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 "$pkg"
+  else
+    echo "$pkg is missing and this is not root: $otherwise" >&2
+  fi
+}
+
 step "toolchain (rust-toolchain.toml: stable + wasm32-unknown-unknown, rustfmt, clippy)"
 if command -v rustup >/dev/null 2>&1; then
   rustup show active-toolchain >/dev/null
@@ -20,14 +32,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 # --- cli html report ---
 step "chromium for the CLI's HTML report test (screenshot: tests/artifacts/html-report/report.png)"
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq -o DPkg::Lock::Timeout=300
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium
-  else
-    echo "chromium is missing and this is not root: run apt-get install chromium" >&2
-  fi
-fi
+apt_install_for chromium chromium "run apt-get install chromium"
 if command -v chromium >/dev/null 2>&1; then
   export LEAFLINT_REQUIRE_CHROMIUM=1
 fi
@@ -35,14 +40,7 @@ fi
 
 # --- language server in a real editor ---
 step "neovim for the language server's end-to-end test (crates/leaflint-cli/tests/lsp_neovim.rs)"
-if ! command -v nvim >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq -o DPkg::Lock::Timeout=300
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 neovim
-  else
-    echo "neovim is missing and this is not root: the Neovim test will be skipped (apt-get install neovim)" >&2
-  fi
-fi
+apt_install_for nvim neovim "the Neovim test will be skipped (apt-get install neovim)"
 if command -v nvim >/dev/null 2>&1; then
   export LEAFLINT_REQUIRE_NEOVIM=1
 fi
